@@ -1,0 +1,1 @@
+"""wirehouse extractors: news text in, typed actor, event and statement records out."""

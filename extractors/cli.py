@@ -1,0 +1,110 @@
+"""Command line: the same intake and extraction code that the DAG runs.
+
+    python -m extractors extract --input DIR --out DIR   staging Parquet for a folder
+    python -m extractors show FILE                       one text's records as JSON
+    python -m extractors summary                         row counts of the warehouse marts
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import logging
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from extractors.decoding import decode_article
+from extractors.intake import discover, document_id_for
+from extractors.metadata import read_sidecar
+from extractors.records import Reject, SourceText, to_arrow
+from extractors.settings import load_settings
+from extractors.staging import write_extraction, write_table_atomically
+
+SUMMARY_TABLES = (
+    ("documents", "marts.dim_documents"),
+    ("actors", "marts.dim_actors"),
+    ("mentions", "marts.fct_actor_mentions"),
+    ("events", "marts.fct_events"),
+    ("statements", "marts.fct_statements"),
+    ("rejects", "ops.rejects"),
+)
+
+
+def _extract_folder(args: argparse.Namespace) -> int:
+    from extractors.nlp import load_nlp
+    from extractors.pipeline import extract
+
+    run_id = f"cli__{datetime.now(UTC):%Y%m%dT%H%M%S}"
+    intake = discover(Path(args.input), run_id=run_id, max_bytes=load_settings().max_bytes)
+    extraction = extract(load_nlp(args.model), intake.to_extract, n_process=args.n_process)
+    out = Path(args.out)
+    write_extraction(out, extraction)
+    write_table_atomically(to_arrow(Reject, intake.rejects), out / "rejects.parquet")
+    print(
+        f"{len(extraction.documents)} documents, {len(extraction.actors)} actors, "
+        f"{len(extraction.events)} events, {len(extraction.statements)} statements, "
+        f"{len(intake.rejects)} rejects -> {out}"
+    )
+    return 0
+
+
+def _show_file(args: argparse.Namespace) -> int:
+    from extractors.nlp import load_nlp
+    from extractors.pipeline import extract
+
+    path = Path(args.file)
+    data = path.read_bytes()
+    decoded = decode_article(data)
+    if decoded.reason:
+        print(json.dumps({"rejected": decoded.reason, "detail": decoded.detail}))
+        return 1
+    sha = hashlib.sha256(data).hexdigest()
+    source = SourceText(path.name, decoded.text, sha, document_id_for(sha), read_sidecar(path))
+    extraction = extract(load_nlp(args.model), [source])
+    document = extraction.documents[0]
+    result = {
+        "document": {k: v for k, v in dataclasses.asdict(document).items() if k != "text"},
+        "actors": [dataclasses.asdict(a) for a in extraction.actors],
+        "events": [dataclasses.asdict(e) for e in extraction.events],
+        "statements": [dataclasses.asdict(s) for s in extraction.statements],
+    }
+    print(json.dumps(result, indent=2, default=str, ensure_ascii=False))
+    return 0
+
+
+def _summary(_args: argparse.Namespace) -> int:
+    import duckdb
+
+    settings = load_settings()
+    with duckdb.connect(str(settings.db_path), read_only=True) as con:
+        for label, table in SUMMARY_TABLES:
+            print(f"{label:>11}: {con.execute(f'select count(*) from {table}').fetchone()[0]}")
+    print(f"  warehouse: {settings.db_path}")
+    print(f"  docs site: {settings.docs_dir / 'static_index.html'}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    parser = argparse.ArgumentParser(prog="python -m extractors", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    extract_cmd = commands.add_parser("extract", help="write staging Parquet for a folder of .txt files")
+    extract_cmd.add_argument("--input", required=True)
+    extract_cmd.add_argument("--out", required=True)
+    extract_cmd.add_argument("--n-process", type=int, default=1)
+    extract_cmd.add_argument("--model", default=None, help="spaCy model (default: WIREHOUSE_SPACY_MODEL)")
+    extract_cmd.set_defaults(handler=_extract_folder)
+    show_cmd = commands.add_parser("show", help="print one text's actors, events and statements as JSON")
+    show_cmd.add_argument("file")
+    show_cmd.add_argument("--model", default=None)
+    show_cmd.set_defaults(handler=_show_file)
+    commands.add_parser("summary", help="row counts of the marts").set_defaults(handler=_summary)
+    args = parser.parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+"""dbt invocations that are not one-model-per-task: parse (for Cosmos) and docs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from extractors.settings import Settings
+
+
+def run_dbt(settings: Settings, *args: str) -> None:
+    """Run one dbt command in-process against this run's warehouse file."""
+    from dbt.cli.main import dbtRunner
+
+    os.environ["WIREHOUSE_DB"] = str(settings.db_path)
+    project = str(settings.dbt_project_dir)
+    result = dbtRunner().invoke([*args, "--project-dir", project, "--profiles-dir", project])
+    if not result.success:
+        raise RuntimeError(f"dbt {' '.join(args)} failed: {result.exception}")
+
+
+def generate_docs(settings: Settings) -> Path:
+    """Build the static docs site for the warehouse; returns its index.html."""
+    run_dbt(settings, "docs", "generate", "--static", "--target-path", str(settings.docs_dir))
+    return settings.docs_dir / "static_index.html"

@@ -1,0 +1,131 @@
+"""Discover input files and decide, per file, what this run must do with it.
+
+A document is identified by the sha256 of its bytes. Against what the warehouse already
+holds, each accepted file is *new*, *changed* (same path, new bytes: its old rows are
+replaced) or *unchanged* (no NLP at all). Files that cannot become documents are
+returned as ``Reject`` records, never dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from extractors.decoding import decode_article
+from extractors.metadata import read_sidecar
+from extractors.records import Reject, SourceText
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+def document_id_for(content_sha256: str) -> str:
+    return content_sha256[:16]
+
+
+@dataclass
+class Intake:
+    to_extract: list[SourceText] = field(default_factory=list)
+    # document_id of a changed file -> the document_id its old bytes had
+    replaces: dict[str, str] = field(default_factory=dict)
+    unchanged: list[str] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    files_seen: int = 0
+
+    @property
+    def documents_new(self) -> int:
+        return len(self.to_extract) - len(self.replaces)
+
+    @property
+    def documents_changed(self) -> int:
+        return len(self.replaces)
+
+
+def list_input_files(root: Path) -> list[Path]:
+    """Every ``*.txt`` under root, sorted, without descending into symlinked folders."""
+    found = []
+    for folder, _dirs, files in os.walk(root, followlinks=False):
+        found.extend(Path(folder) / name for name in files if name.endswith(".txt"))
+    return sorted(found)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def discover(
+    root: Path,
+    *,
+    run_id: str,
+    known: dict[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Intake:
+    """Classify every input file.
+
+    ``known`` maps the warehouse's document_id -> source_file for documents already loaded.
+    """
+    known = known or {}
+    known_by_path = {path: doc_id for doc_id, path in known.items()}
+    root_resolved = root.resolve()
+    intake = Intake()
+    first_file_of: dict[str, str] = {}
+
+    def reject(source_file: str, reason: str, detail: str) -> None:
+        log.warning("rejected %s: %s (%s)", source_file, reason, detail)
+        intake.rejects.append(Reject(source_file, reason, detail, run_id, _now()))
+
+    for path in list_input_files(root):
+        source_file = path.relative_to(root).as_posix()
+        intake.files_seen += 1
+        if path.is_symlink() and not path.resolve().is_relative_to(root_resolved):
+            reject(source_file, "symlink_outside", f"points to {os.readlink(path)}")
+            continue
+        try:
+            size = path.stat().st_size
+            if size > max_bytes:
+                reject(source_file, "too_large", f"{size} bytes > limit {max_bytes}")
+                continue
+            data = path.read_bytes()
+        except OSError as error:
+            reject(source_file, "unreadable", str(error))
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        doc_id = document_id_for(sha)
+        if sha in first_file_of:
+            reject(source_file, f"duplicate_of:{doc_id}", f"same bytes as {first_file_of[sha]}")
+            continue
+        known_path = known.get(doc_id)
+        if known_path is not None and known_path != source_file and (root / known_path).is_file():
+            reject(source_file, f"duplicate_of:{doc_id}", f"same bytes as loaded {known_path}")
+            continue
+        first_file_of[sha] = source_file
+        if known_path == source_file:
+            intake.unchanged.append(doc_id)
+            continue
+        decoded = decode_article(data)
+        if decoded.reason:
+            reject(source_file, decoded.reason, decoded.detail)
+            continue
+        intake.to_extract.append(
+            SourceText(
+                source_file=source_file,
+                raw_text=decoded.text,
+                content_sha256=sha,
+                document_id=doc_id,
+                sidecar=read_sidecar(path),
+            )
+        )
+        previous = known_by_path.get(source_file)
+        if previous is not None and previous != doc_id:
+            intake.replaces[doc_id] = previous
+    seen_paths = {f.source_file for f in intake.to_extract} | {known[d] for d in intake.unchanged}
+    intake.missing = sorted(p for p in known_by_path if p not in seen_paths and not (root / p).exists())
+    for path in intake.missing:
+        log.warning("previously loaded file is gone from the input: %s (its rows are kept)", path)
+    return intake

@@ -1,0 +1,137 @@
+"""The single writer: moves one run's staging Parquet into DuckDB schema ``raw``.
+
+All of a run's changes are applied in one transaction, so a process killed mid-load
+leaves ``raw`` exactly as it was before, and re-running the load gives the same rows
+(documents are replaced by id, rejects and the run row by run id).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from extractors.records import RECORD_TYPES, arrow_schema
+from extractors.staging import STAGING_TABLES, read_summary
+
+_DUCKDB_TYPES = {
+    pa.string(): "varchar",
+    pa.int64(): "bigint",
+    pa.bool_(): "boolean",
+    pa.date32(): "date",
+    pa.timestamp("us"): "timestamp",
+}
+_EXTRA_DOCUMENT_COLUMNS = "loaded_at timestamp, run_id varchar"
+_PIPELINE_RUNS_DDL = """
+create table if not exists raw.pipeline_runs (
+    run_id varchar primary key,
+    started_at timestamp,
+    finished_at timestamp,
+    state varchar,
+    files_seen bigint,
+    documents_new bigint,
+    documents_changed bigint,
+    documents_unchanged bigint,
+    files_rejected bigint
+)"""
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("create schema if not exists raw")
+    for record_type in RECORD_TYPES:
+        columns = ", ".join(
+            f"{field.name} {_DUCKDB_TYPES[field.type]}"
+            for field in arrow_schema(record_type)
+        )
+        if record_type.TABLE == "documents":
+            columns += f", {_EXTRA_DOCUMENT_COLUMNS}"
+        con.execute(f"create table if not exists raw.{record_type.TABLE} ({columns})")
+    con.execute(_PIPELINE_RUNS_DDL)
+
+
+def known_documents(db_path: Path) -> dict[str, str]:
+    """document_id -> source_file of every loaded document ({} for a new warehouse)."""
+    if not db_path.exists():
+        return {}
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        exists = con.execute(
+            "select count(*) from information_schema.tables "
+            "where table_schema = 'raw' and table_name = 'documents'"
+        ).fetchone()[0]
+        if not exists:
+            return {}
+        return dict(con.execute("select document_id, source_file from raw.documents").fetchall())
+
+
+def _batch_files(run_dir: Path, table: str) -> list[str]:
+    return sorted(str(p) for p in (run_dir / "batches").glob(f"*/{table}.parquet"))
+
+
+def load_run(db_path: Path, run_dir: Path, run_id: str, started_at: datetime) -> dict:
+    """Apply one run's staging output to ``raw`` atomically; returns the run's counts."""
+    summary = read_summary(run_dir)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect(str(db_path)) as con:
+        _create_raw_tables(con)
+        con.execute("begin transaction")
+        document_files = _batch_files(run_dir, "documents")
+        new_ids = (
+            [r[0] for r in con.execute("select document_id from read_parquet(?)", [document_files]).fetchall()]
+            if document_files
+            else []
+        )
+        stale_ids = sorted(set(new_ids) | set(summary["replaces"].values()))
+        for table in STAGING_TABLES:
+            con.execute(f"delete from raw.{table} where document_id in (select unnest(?))", [stale_ids])
+            files = _batch_files(run_dir, table)
+            if not files:
+                continue
+            if table == "documents":
+                con.execute(
+                    "insert into raw.documents by name select *, ?::timestamp as loaded_at, "
+                    "?::varchar as run_id from read_parquet(?)",
+                    [_now(), run_id, files],
+                )
+            else:
+                con.execute(f"insert into raw.{table} by name select * from read_parquet(?)", [files])
+        con.execute("delete from raw.rejects where run_id = ?", [run_id])
+        con.execute(
+            "insert into raw.rejects by name select * from read_parquet(?)",
+            [str(run_dir / "intake" / "rejects.parquet")],
+        )
+        _record_run(con, run_id, started_at, summary, state="loaded")
+        con.execute("commit")
+    return {**summary, "documents_loaded": len(new_ids)}
+
+
+def _record_run(con, run_id: str, started_at: datetime, summary: dict, state: str) -> None:
+    con.execute("delete from raw.pipeline_runs where run_id = ?", [run_id])
+    con.execute(
+        "insert into raw.pipeline_runs values (?, ?, null, ?, ?, ?, ?, ?, ?)",
+        [
+            run_id,
+            started_at,
+            state,
+            summary["files_seen"],
+            summary["documents_new"],
+            summary["documents_changed"],
+            summary["documents_unchanged"],
+            summary["files_rejected"],
+        ],
+    )
+
+
+def finish_run(db_path: Path, run_id: str, state: str) -> None:
+    """Close the run's audit row (after dbt has built the marts)."""
+    with duckdb.connect(str(db_path)) as con:
+        con.execute(
+            "update raw.pipeline_runs set finished_at = ?, state = ? where run_id = ?",
+            [_now(), state, run_id],
+        )
+

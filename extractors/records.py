@@ -1,0 +1,150 @@
+"""Typed records that extraction produces and the warehouse loads.
+
+Each dataclass is one staging table: the extract step writes one Parquet file per
+table per batch, and the loader copies them into DuckDB schema ``raw`` under the
+table name given by ``TABLE``. Field order is column order.
+
+Offsets are 0-based, end-exclusive Python character offsets into ``Document.text``.
+Actors are referenced by ``actor_key``: a stable, cross-document key
+(``<kind>:<normalised name>``) that dbt hashes into ``actor_id``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pyarrow as pa
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded input file, ready for extraction (not a staging table)."""
+
+    source_file: str  # path relative to the input folder
+    raw_text: str  # decoded file contents
+    content_sha256: str  # sha256 hex of the file bytes
+    document_id: str  # content_sha256[:16]
+    sidecar: dict  # from metadata.read_sidecar (may be empty)
+
+
+@dataclass(frozen=True)
+class Document:
+    TABLE = "documents"
+    document_id: str
+    source_file: str
+    title: str | None
+    source_name: str | None
+    published_date: date | None
+    url: str | None
+    text: str
+    n_words: int
+    content_sha256: str
+    extracted_at: datetime
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One resolved entity within one document (a cluster of mentions)."""
+
+    TABLE = "actors"
+    document_id: str
+    actor_key: str
+    canonical_name: str
+    actor_kind: str
+    country_code: str | None
+    sector: str | None
+    n_mentions: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    TABLE = "mentions"
+    mention_id: str
+    document_id: str
+    actor_key: str
+    sentence_index: int
+    start_char: int
+    end_char: int
+    mention_text: str
+    ner_label: str | None
+    role: str | None
+
+
+@dataclass(frozen=True)
+class Event:
+    TABLE = "events"
+    event_id: str
+    document_id: str
+    sentence_index: int
+    source_actor_key: str | None
+    target_actor_key: str | None
+    cameo_code: str
+    trigger_text: str
+    trigger_start_char: int
+    trigger_end_char: int
+    is_negated: bool
+    event_date: date | None
+    location_actor_key: str | None
+    evidence_start_char: int
+    evidence_end_char: int
+
+
+@dataclass(frozen=True)
+class Statement:
+    TABLE = "statements"
+    statement_id: str
+    document_id: str
+    sentence_index: int
+    speaker_actor_key: str | None
+    speaker_text: str | None
+    speaker_start_char: int | None
+    speaker_end_char: int | None
+    cue_text: str | None
+    statement_kind: str
+    content: str
+    content_start_char: int
+    content_end_char: int
+    statement_date: date | None
+
+
+@dataclass(frozen=True)
+class Reject:
+    """An input file that was not loaded, and why (reason codes per the contract)."""
+
+    TABLE = "rejects"
+    source_file: str
+    reason: str
+    detail: str
+    run_id: str
+    rejected_at: datetime
+
+
+_ARROW_TYPES = {
+    "str": pa.string(),
+    "str | None": pa.string(),
+    "int": pa.int64(),
+    "int | None": pa.int64(),
+    "bool": pa.bool_(),
+    "date | None": pa.date32(),
+    "datetime": pa.timestamp("us"),
+}
+
+RECORD_TYPES = (Document, Actor, Mention, Event, Statement, Reject)
+
+
+def arrow_schema(record_type: type) -> pa.Schema:
+    """The Parquet schema of a record type, derived from its annotations."""
+    return pa.schema(
+        [(f.name, _ARROW_TYPES[f.type]) for f in dataclasses.fields(record_type)]
+    )
+
+
+def to_arrow(record_type: type, records: list) -> pa.Table:
+    """Records of one type as an Arrow table with the declared schema (also when empty)."""
+    columns = {
+        f.name: [getattr(r, f.name) for r in records]
+        for f in dataclasses.fields(record_type)
+    }
+    return pa.Table.from_pydict(columns, schema=arrow_schema(record_type))

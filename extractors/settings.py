@@ -1,0 +1,45 @@
+"""Runtime configuration, read from the environment with project-relative defaults.
+
+Relative paths are taken from the project root, so ``make run`` from any folder and an
+Airflow worker agree on where the input, the warehouse and the staging area are.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(os.environ.get("WIREHOUSE_HOME", Path(__file__).resolve().parent.parent))
+
+
+def _path(variable: str, default: str) -> Path:
+    path = Path(os.environ.get(variable, default))
+    return path if path.is_absolute() else (PROJECT_ROOT / path).resolve()
+
+
+@dataclass(frozen=True)
+class Settings:
+    input_dir: Path
+    db_path: Path
+    staging_dir: Path
+    dbt_project_dir: Path
+    docs_dir: Path
+    batch_size: int
+    max_bytes: int
+    spacy_model: str | None
+
+
+def load_settings() -> Settings:
+    db_path = _path("WIREHOUSE_DB", "warehouse/wirehouse.duckdb")
+    return Settings(
+        input_dir=_path("WIREHOUSE_INPUT", "seeds"),
+        db_path=db_path,
+        staging_dir=_path("WIREHOUSE_STAGING", "state/staging"),
+        dbt_project_dir=PROJECT_ROOT / "dbt_project",
+        # the docs describe one warehouse, so they live beside its file
+        docs_dir=_path("WIREHOUSE_DOCS", str(db_path.with_name(f"{db_path.stem}_docs"))),
+        batch_size=int(os.environ.get("WIREHOUSE_BATCH_SIZE", "50")),
+        max_bytes=int(os.environ.get("WIREHOUSE_MAX_BYTES", "5000000")),
+        spacy_model=os.environ.get("WIREHOUSE_SPACY_MODEL"),
+    )

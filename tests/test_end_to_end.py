@@ -1,0 +1,125 @@
+"""The real DAG, run twice on the seed into a temporary warehouse, checked against the contract."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SEED_FILE, query, run_dag
+from tests.contract import CONTRACT, FOREIGN_KEYS, MARTS, SPANS
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def warehouse(seed_input, tmp_path_factory):
+    db_path = tmp_path_factory.mktemp("warehouse") / "seed.duckdb"
+    run_dag(seed_input, db_path)
+    return db_path
+
+
+@pytest.fixture(scope="module")
+def counts_after_first_run(warehouse):
+    return {table: query(warehouse, f"select count(*) from {table}")[0][0] for table in MARTS}
+
+
+@pytest.mark.parametrize("table", list(CONTRACT))
+def test_contract_columns_exist(warehouse, table):
+    schema, name = table.split(".")
+    columns = {
+        row[0]
+        for row in query(
+            warehouse,
+            "select column_name from information_schema.columns "
+            "where table_schema = ? and table_name = ?",
+            [schema, name],
+        )
+    }
+    assert set(CONTRACT[table]) <= columns, set(CONTRACT[table]) - columns
+
+
+def test_seed_document(warehouse):
+    [(source_file, title, source_name, text)] = query(
+        warehouse, "select source_file, title, source_name, text from marts.dim_documents"
+    )
+    assert source_file == SEED_FILE
+    assert title == "Iraq PM sends team to Iran to discuss militias"
+    assert source_name == "Reuters"
+    assert "IE 11 is not supported" not in text
+
+
+def test_maliki_is_an_iraqi_person(warehouse):
+    rows = query(
+        warehouse,
+        "select actor_kind, country_code from marts.dim_actors "
+        "where canonical_name = 'Nouri al-Maliki'",
+    )
+    assert rows == [("person", "IRQ")]
+
+
+def test_surname_mentions_join_the_full_name(warehouse):
+    rows = query(
+        warehouse,
+        "select distinct a.canonical_name from marts.fct_actor_mentions m "
+        "join marts.dim_actors a using (actor_id) where m.mention_text ilike 'al-Maliki%'",
+    )
+    assert rows == [("Nouri al-Maliki",)]
+
+
+def test_askari_statement(warehouse):
+    rows = query(
+        warehouse,
+        "select s.statement_kind, s.cue_text, a.canonical_name from marts.fct_statements s "
+        "left join marts.dim_actors a on a.actor_id = s.speaker_actor_id "
+        "where s.content like 'The UIA has decided%'",
+    )
+    assert len(rows) == 1
+    kind, cue, speaker = rows[0]
+    assert (kind, cue) == ("direct", "said")
+    assert speaker == "Sami al-Askari"
+
+
+def test_events_are_cameo_coded(warehouse):
+    rows = query(
+        warehouse,
+        "select cameo_code, cameo_root_code, quad_class, goldstein from marts.fct_events",
+    )
+    assert len(rows) >= 5
+    for code, root, quad, goldstein in rows:
+        assert code.startswith(root) and len(root) == 2
+        assert quad in (1, 2, 3, 4)
+        assert -10 <= goldstein <= 10
+
+
+@pytest.mark.parametrize("table,text_col,start_col,end_col", SPANS)
+def test_spans_reproduce_exactly(warehouse, table, text_col, start_col, end_col):
+    total, wrong = query(
+        warehouse,
+        f"select count(*), count(*) filter (where substr(d.text, t.{start_col} + 1, "
+        f"t.{end_col} - t.{start_col}) is distinct from t.{text_col}) "
+        f"from {table} t join marts.dim_documents d using (document_id) "
+        f"where t.{start_col} is not null",
+    )[0]
+    assert total > 0
+    assert wrong == 0
+
+
+@pytest.mark.parametrize("child,column,parent,parent_column", FOREIGN_KEYS)
+def test_foreign_keys_resolve(warehouse, child, column, parent, parent_column):
+    [(orphans,)] = query(
+        warehouse,
+        f"select count(*) from {child} c where c.{column} is not null and not exists "
+        f"(select 1 from {parent} p where p.{parent_column} = c.{column})",
+    )
+    assert orphans == 0
+
+
+def test_second_run_changes_no_counts(warehouse, seed_input, counts_after_first_run):
+    run_dag(seed_input, warehouse)
+    after = {table: query(warehouse, f"select count(*) from {table}")[0][0] for table in MARTS}
+    assert after == counts_after_first_run
+    runs = query(
+        warehouse,
+        "select state, documents_new, documents_unchanged from ops.pipeline_runs "
+        "order by started_at",
+    )
+    assert runs == [("success", 1, 0), ("success", 0, 1)]

@@ -1,0 +1,83 @@
+"""The single DuckDB writer: atomic, idempotent, replacing changed documents."""
+
+from datetime import datetime
+from types import SimpleNamespace
+
+import duckdb
+
+from extractors.intake import Intake
+from extractors.loader import finish_run, known_documents, load_run
+from extractors.records import Actor, Document, Mention, Reject, SourceText
+from extractors.staging import write_extraction, write_intake
+
+STARTED = datetime(2026, 1, 1, 12, 0)
+
+
+def document(doc_id: str, source_file: str, text: str) -> Document:
+    return Document(doc_id, source_file, "T", None, None, None, text, 2, doc_id * 4, STARTED)
+
+
+def extraction(doc: Document) -> SimpleNamespace:
+    key = "person:ann lee"
+    return SimpleNamespace(
+        documents=[doc],
+        actors=[Actor(doc.document_id, key, "Ann Lee", "person", None, None, 1)],
+        mentions=[Mention(f"{doc.document_id}:m0", doc.document_id, key, 0, 0, 7, "Ann Lee", "PERSON", None)],
+        events=[],
+        statements=[],
+    )
+
+
+def stage(run_dir, docs: list[Document], replaces=None, rejects=()) -> None:
+    intake = Intake(
+        to_extract=[SourceText(d.source_file, d.text, d.content_sha256, d.document_id, {}) for d in docs],
+        replaces=replaces or {},
+        rejects=list(rejects),
+        files_seen=len(docs) + len(rejects),
+    )
+    write_intake(run_dir, intake)
+    for n, doc in enumerate(docs):
+        write_extraction(run_dir / "batches" / f"{n:05d}", extraction(doc))
+
+
+def counts(db_path) -> dict:
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        return {
+            t: con.execute(f"select count(*) from raw.{t}").fetchone()[0]
+            for t in ("documents", "actors", "mentions", "rejects", "pipeline_runs")
+        }
+
+
+def test_load_is_idempotent_per_run(tmp_path):
+    db = tmp_path / "w.duckdb"
+    reject = Reject("bad.txt", "empty", "no bytes", "run1", STARTED)
+    stage(tmp_path / "run1", [document("aaaa", "a.txt", "Ann Lee spoke.")], rejects=[reject])
+    load_run(db, tmp_path / "run1", "run1", STARTED)
+    load_run(db, tmp_path / "run1", "run1", STARTED)
+    assert counts(db) == {"documents": 1, "actors": 1, "mentions": 1, "rejects": 1, "pipeline_runs": 1}
+    assert known_documents(db) == {"aaaa": "a.txt"}
+
+
+def test_a_changed_file_replaces_every_row_of_its_old_version(tmp_path):
+    db = tmp_path / "w.duckdb"
+    stage(tmp_path / "run1", [document("aaaa", "a.txt", "Ann Lee spoke.")])
+    load_run(db, tmp_path / "run1", "run1", STARTED)
+    stage(tmp_path / "run2", [document("bbbb", "a.txt", "Ann Lee wrote.")], replaces={"bbbb": "aaaa"})
+    load_run(db, tmp_path / "run2", "run2", STARTED)
+    assert known_documents(db) == {"bbbb": "a.txt"}
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select distinct document_id from raw.mentions").fetchall() == [("bbbb",)]
+
+
+def test_finish_closes_the_run_row(tmp_path):
+    db = tmp_path / "w.duckdb"
+    stage(tmp_path / "run1", [])
+    load_run(db, tmp_path / "run1", "run1", STARTED)
+    finish_run(db, "run1", "success")
+    with duckdb.connect(str(db), read_only=True) as con:
+        state, finished = con.execute("select state, finished_at from raw.pipeline_runs").fetchone()
+    assert state == "success" and finished is not None
+
+
+def test_known_documents_of_a_missing_warehouse_is_empty(tmp_path):
+    assert known_documents(tmp_path / "none.duckdb") == {}
