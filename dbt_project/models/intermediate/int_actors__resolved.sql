@@ -1,0 +1,213 @@
+-- one row per actor_key across all documents
+with
+
+actors as (
+
+    select * from {{ ref('stg_raw__actors') }}
+
+),
+
+mentions as (
+
+    select * from {{ ref('stg_raw__mentions') }}
+
+),
+
+actor_references as (
+
+    select * from {{ ref('int_actor_references__unioned') }}
+
+),
+
+actor_keys as (
+
+    select
+        actor_key,
+        count(distinct document_id) as n_documents
+
+    from actor_references
+
+    group by actor_key
+
+),
+
+-- candidate names: each document's canonical name votes once; ties go to the name
+-- with more mentions, then to the longer name
+name_votes as (
+
+    select
+        actor_key,
+        canonical_name as name,
+        count(*) as n_votes,
+        coalesce(sum(n_mentions), 0) as n_mentions
+
+    from actors
+
+    where canonical_name is not null
+
+    group by all
+
+),
+
+-- fallback for keys the extractor referenced without an actor row: the most frequent mention text
+mention_name_votes as (
+
+    select
+        actor_key,
+        mention_text as name,
+        count(*) as n_votes
+
+    from mentions
+
+    where nullif(trim(mention_text), '') is not null
+
+    group by all
+
+),
+
+best_names as (
+
+    select
+        actor_key,
+        name as canonical_name
+
+    from name_votes
+
+    qualify row_number() over (
+        partition by actor_key
+        order by n_votes desc, n_mentions desc, length(name) desc, name
+    ) = 1
+
+),
+
+best_mention_names as (
+
+    select
+        actor_key,
+        name as mention_name
+
+    from mention_name_votes
+
+    qualify row_number() over (
+        partition by actor_key
+        order by n_votes desc, length(name) desc, name
+    ) = 1
+
+),
+
+best_kinds as (
+
+    select
+        actor_key,
+        actor_kind
+
+    from actors
+
+    where actor_kind is not null
+
+    group by
+        actor_key,
+        actor_kind
+
+    qualify row_number() over (
+        partition by actor_key
+        order by count(*) desc, actor_kind
+    ) = 1
+
+),
+
+best_country_codes as (
+
+    select
+        actor_key,
+        country_code
+
+    from actors
+
+    where country_code is not null
+
+    group by
+        actor_key,
+        country_code
+
+    qualify row_number() over (
+        partition by actor_key
+        order by count(*) desc, country_code
+    ) = 1
+
+),
+
+best_sectors as (
+
+    select
+        actor_key,
+        sector
+
+    from actors
+
+    where sector is not null
+
+    group by
+        actor_key,
+        sector
+
+    qualify row_number() over (
+        partition by actor_key
+        order by count(*) desc, sector
+    ) = 1
+
+),
+
+mention_counts as (
+
+    select
+        actor_key,
+        count(*) as n_mentions
+
+    from mentions
+
+    group by actor_key
+
+),
+
+final as (
+
+    select
+        actor_keys.actor_key,
+        coalesce(
+            best_names.canonical_name,
+            best_mention_names.mention_name,
+            substr(actor_keys.actor_key, strpos(actor_keys.actor_key, ':') + 1)
+        ) as canonical_name,
+        coalesce(
+            best_kinds.actor_kind,
+            split_part(actor_keys.actor_key, ':', 1)
+        ) as actor_kind,
+        best_country_codes.country_code,
+        best_sectors.sector,
+        coalesce(mention_counts.n_mentions, 0) as n_mentions,
+        actor_keys.n_documents
+
+    from actor_keys
+
+    left join best_names
+        on actor_keys.actor_key = best_names.actor_key
+
+    left join best_mention_names
+        on actor_keys.actor_key = best_mention_names.actor_key
+
+    left join best_kinds
+        on actor_keys.actor_key = best_kinds.actor_key
+
+    left join best_country_codes
+        on actor_keys.actor_key = best_country_codes.actor_key
+
+    left join best_sectors
+        on actor_keys.actor_key = best_sectors.actor_key
+
+    left join mention_counts
+        on actor_keys.actor_key = mention_counts.actor_key
+
+)
+
+select * from final

@@ -1,0 +1,29 @@
+with
+
+documents as (
+
+    select * from {{ ref('stg_raw__documents') }}
+
+),
+
+final as (
+
+    select
+        document_id,
+        source_file,
+        title,
+        source_name,
+        published_date,
+        url,
+        "text",
+        n_words,
+        content_sha256,
+        extracted_at,
+        loaded_at,
+        run_id
+
+    from documents
+
+)
+
+select * from final

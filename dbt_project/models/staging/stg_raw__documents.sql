@@ -1,0 +1,30 @@
+with
+
+source as (
+
+    select * from {{ source('raw', 'documents') }}
+
+),
+
+renamed as (
+
+    select
+        cast(document_id as varchar) as document_id,
+        cast(source_file as varchar) as source_file,
+        nullif(trim(title), '') as title,
+        nullif(trim(source_name), '') as source_name,
+        cast(published_date as date) as published_date,
+        nullif(trim(url), '') as url,
+        -- the exact text that offsets index: never trimmed or normalised here
+        cast("text" as varchar) as "text",
+        cast(n_words as bigint) as n_words,
+        lower(content_sha256) as content_sha256,
+        cast(extracted_at as timestamp) as extracted_at,
+        cast(loaded_at as timestamp) as loaded_at,
+        cast(run_id as varchar) as run_id
+
+    from source
+
+)
+
+select * from renamed

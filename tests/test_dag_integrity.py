@@ -1,0 +1,70 @@
+"""The DAG file parses cleanly, cheaply, and wires the pipeline as designed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import PROJECT_ROOT
+
+# Parsed in a fresh interpreter so that sys.modules shows exactly what parsing imports.
+PARSE_SCRIPT = """
+import json, sys
+from airflow.dag_processing.dagbag import DagBag
+bag = DagBag(dag_folder=sys.argv[1], include_examples=False)
+dag = bag.get_dag("news_warehouse")
+print(json.dumps({
+    "errors": {k: str(v) for k, v in bag.import_errors.items()},
+    "spacy_imported": "spacy" in sys.modules,
+    "schedule": str(dag.timetable.summary),
+    "catchup": dag.catchup,
+    "max_active_runs": dag.max_active_runs,
+    "tasks": {t.task_id: {"pool": t.pool, "upstream": sorted(t.upstream_task_ids)} for t in dag.tasks},
+}))
+"""
+
+
+@pytest.fixture(scope="module")
+def parsed() -> dict:
+    result = subprocess.run(
+        [sys.executable, "-c", PARSE_SCRIPT, str(PROJECT_ROOT / "dags")],
+        capture_output=True, text=True, check=True, timeout=300,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_no_import_errors(parsed):
+    assert parsed["errors"] == {}
+
+
+def test_parsing_does_not_import_spacy(parsed):
+    assert parsed["spacy_imported"] is False
+
+
+def test_schedule_is_hourly_without_catchup_and_one_run_at_a_time(parsed):
+    assert parsed["schedule"] == "@hourly"
+    assert parsed["catchup"] is False
+    assert parsed["max_active_runs"] == 1
+
+
+def test_pipeline_order(parsed):
+    tasks = parsed["tasks"]
+    assert tasks["extract"]["upstream"] == ["plan"]
+    assert tasks["load"]["upstream"] == ["extract"]
+    assert tasks["docs"]["upstream"] and all(t.startswith("dbt.") for t in tasks["docs"]["upstream"])
+    assert tasks["finish"]["upstream"] == ["docs"]
+
+
+def test_every_dbt_model_is_its_own_task(parsed):
+    dbt_tasks = {t for t in parsed["tasks"] if t.startswith("dbt.")}
+    for model in ("dim_documents", "dim_actors", "fct_actor_mentions", "fct_events", "fct_statements"):
+        assert any(model in t for t in dbt_tasks), model
+
+
+def test_every_duckdb_writer_shares_the_one_slot_pool(parsed):
+    writers = [t for t in parsed["tasks"] if t in ("plan", "load", "docs", "finish") or t.startswith("dbt.")]
+    assert {parsed["tasks"][t]["pool"] for t in writers} == {"duckdb_writer"}
+    assert parsed["tasks"]["extract"]["pool"] != "duckdb_writer"
