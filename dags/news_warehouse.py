@@ -19,7 +19,7 @@ from cosmos import (
     ProjectConfig,
     RenderConfig,
 )
-from cosmos.constants import InvocationMode, LoadMode, TestBehavior
+from cosmos.constants import InvocationMode, LoadMode, TestBehavior, TestIndirectSelection
 
 from extractors import run_steps
 from extractors.settings import PROJECT_ROOT, load_settings
@@ -81,6 +81,9 @@ def news_warehouse():
         execution_config=ExecutionConfig(
             dbt_executable_path=str(PROJECT_ROOT / ".venv" / "bin" / "dbt"),
             invocation_mode=InvocationMode.DBT_RUNNER,
+            # a model's task runs the tests whose other parents are already built upstream;
+            # "eager" would run a relationships test with a seed, before its model exists
+            test_indirect_selection=TestIndirectSelection.BUILDABLE,
         ),
         render_config=RenderConfig(
             load_method=LoadMode.AUTOMATIC,

@@ -17,7 +17,7 @@ def run_once() -> str:
     """Returns the final state of the DAG run."""
     from airflow.dag_processing.dagbag import DagBag
 
-    bag = DagBag(dag_folder=str(PROJECT_ROOT / "dags"), include_examples=False)
+    bag = DagBag(dag_folder=str(PROJECT_ROOT / "dags"))
     if bag.import_errors:
         raise RuntimeError(f"DAG import errors: {bag.import_errors}")
     dag_run = bag.get_dag(DAG_ID).test()

@@ -14,7 +14,7 @@ from tests.conftest import PROJECT_ROOT
 PARSE_SCRIPT = """
 import json, sys
 from airflow.dag_processing.dagbag import DagBag
-bag = DagBag(dag_folder=sys.argv[1], include_examples=False)
+bag = DagBag(dag_folder=sys.argv[1])
 dag = bag.get_dag("news_warehouse")
 print(json.dumps({
     "errors": {k: str(v) for k, v in bag.import_errors.items()},

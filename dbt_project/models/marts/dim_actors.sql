@@ -6,6 +6,12 @@ resolved_actors as (
 
 ),
 
+sectors as (
+
+    select * from {{ ref('plover_sectors') }}
+
+),
+
 final as (
 
     select
@@ -14,11 +20,14 @@ final as (
         canonical_name,
         actor_kind,
         country_code,
-        sector,
+        resolved_actors.sector,
+        sectors.description as sector_description,
         n_mentions,
         n_documents
 
     from resolved_actors
+    left join sectors
+        on resolved_actors.sector = sectors.sector_code
 
 )
 

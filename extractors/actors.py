@@ -1,0 +1,451 @@
+"""Actors: NER mentions merged into per-document actors with kind, country and sector.
+
+Resolution rules (all within one document):
+- a surname mention ("al-Maliki", "Al-Sadr's") joins the person whose full name ends with it;
+- an acronym joins its expansion, by parenthetical definition "United Iraqi Alliance (UIA)"
+  or by initials;
+- GPEs and demonyms that name a country become that country's actor ("Iraqi" -> Iraq);
+- a capital used as an actor ("sent a delegation to Tehran", "Baghdad's unease") stands
+  for its government and joins the country actor; a capital used as a place ("clashes in
+  Baghdad") stays a location actor, so event locations keep the city.
+
+`actor_key` is `<kind>:<normalised canonical name>`, stable across documents because
+countries are always named by their canonical country name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from extractors.gazetteer import country_name, find_place, find_sector
+from extractors.syntax import subjects
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+# Prepositions after which a capital is a place rather than its government.
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across"})
+# Title-run tokens may belong to these entity types ("U.S. Defense Secretary").
+_TITLE_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG"})
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# Lower-case parts of names: "al-Maliki", "bin Salman", "van Gogh".
+_NAME_PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "bint",
+        "abu",
+        "de",
+        "da",
+        "di",
+        "du",
+        "del",
+        "la",
+        "le",
+        "van",
+        "von",
+    }
+)
+_INITIAL_STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "de", "al"})
+
+
+def normalise_name(name: str) -> str:
+    """Lower-case, whitespace-collapsed, without possessive and leading "the"."""
+    name = re.sub(r"\s+", " ", name).strip()
+    name = _POSSESSIVE.sub("", name).strip()
+    name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+    return name.lower()
+
+
+@dataclass
+class ActorInfo:
+    key: str
+    canonical_name: str
+    kind: str
+    country_code: str | None
+    sector: str | None
+    n_mentions: int = 0
+
+
+@dataclass(frozen=True)
+class MentionSpan:
+    actor_key: str
+    start_char: int
+    end_char: int
+    text: str
+    ner_label: str
+    sentence_index: int
+    role: str | None
+
+
+@dataclass
+class DocActors:
+    """Actors and mentions of one parsed document, with token-level lookups."""
+
+    actors: dict[str, ActorInfo] = field(default_factory=dict)
+    mentions: list[MentionSpan] = field(default_factory=list)
+    token_actor: dict[int, str] = field(default_factory=dict)
+
+    def actor_of(self, token: Token) -> str | None:
+        """The actor a noun phrase headed by `token` names or belongs to.
+
+        "Iraqi officials" and "Al-Sadr's spokesman" resolve through their modifier:
+        news coders attribute such officials to the actor they speak for.
+        """
+        if token.i in self.token_actor:
+            return self.token_actor[token.i]
+        if token.pos_ == "PRON":
+            return self._antecedent(token)
+        if token.pos_ == "PROPN":
+            surname = self._person_by_surname(token.text)
+            if surname:
+                return surname
+        modifiers = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        modifiers.sort(key=lambda c: (c.dep_ != "poss", c.dep_ != "compound", -c.i))
+        for child in modifiers:
+            nested = [c for c in child.children if c.dep_ in ("poss", "compound")]
+            for candidate in (child, *nested):
+                if candidate.i in self.token_actor:
+                    return self.token_actor[candidate.i]
+        return None
+
+    def _antecedent(self, pronoun: Token) -> str | None:
+        """Cheap pronoun resolution: he/she -> the last person named; a pronoun subject
+        of a reported clause -> the reporter ("U.S. forces said they killed")."""
+        if pronoun.lower_ in ("he", "she", "him", "her"):
+            return self.last_person_before(pronoun.idx)
+        clause = pronoun.head
+        if (
+            pronoun.lower_ in ("they", "we")
+            and clause.dep_ == "ccomp"
+            and clause.head is not clause
+        ):
+            for subject in subjects(clause.head):
+                if subject.pos_ != "PRON":
+                    return self.actor_of(subject)
+        return None
+
+    def _person_by_surname(self, word: str) -> str | None:
+        """A bare surname the NER missed ("Salih told Reuters") names the known person."""
+        word = normalise_name(word)
+        matches = [
+            key
+            for key, info in self.actors.items()
+            if info.kind == "person" and normalise_name(info.canonical_name).split()[-1] == word
+        ]
+        return matches[0] if len(matches) == 1 else None
+
+    def last_person_before(self, char: int) -> str | None:
+        """The most recently mentioned person: a cheap antecedent for he/she."""
+        best = None
+        for mention in self.mentions:
+            if mention.end_char <= char and self.actors[mention.actor_key].kind == "person":
+                best = mention.actor_key
+        return best
+
+
+@dataclass
+class _Raw:
+    """A trimmed entity mention before clustering."""
+
+    span: Span
+    label: str
+    kind: str
+    name: str
+    country: str | None = None
+    role: str | None = None
+    hints: list[Token] = field(default_factory=list)
+    cluster: int = -1
+
+
+def _trim(ent: Span) -> tuple[Span, str | None] | None:
+    """Strip a leading article / role word and a trailing possessive or generic noun.
+
+    Returns the trimmed span and the role text taken off it ("cleric al-Sadr" ->
+    "cleric"; "the Mahdi Army militia" -> "militia").
+    """
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    role = None
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("'s", "’s", "'")):
+        end -= 1
+    if ent.label_ == "PERSON":
+        lead = start
+        while lead < end - 1 and _is_role_word(doc[lead]):
+            lead += 1
+        if lead > start:
+            role = doc[start:lead].text.lower()
+            start = lead
+    elif ent.label_ == "ORG":
+        tail = end
+        while tail > start + 1 and doc[tail - 1].is_lower and doc[tail - 1].is_alpha:
+            tail -= 1
+        if tail < end:
+            role = doc[tail:end].text.lower()
+            end = tail
+    if start >= end:
+        return None
+    return doc[start:end], role
+
+
+def _is_role_word(token: Token) -> bool:
+    """A lower-case word inside a PERSON entity that is a title, not a name particle."""
+    return (
+        token.is_lower
+        and token.is_alpha
+        and bool(token.whitespace_)
+        and token.lower_ not in _NAME_PARTICLES
+    )
+
+
+def _capital_as_government(span: Span) -> bool:
+    token = span.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj":
+        return token.head.lower_ not in LOCATIVE_PREPS
+    return token.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "compound", "agent")
+
+
+def _classify(span: Span, label: str) -> tuple[str, str, str | None] | None:
+    """(kind, canonical name, country code), or None for mentions that name no actor."""
+    text = span.text
+    known = find_place(text)
+    if label in ("PERSON", "ORG") and known and known.kind in ("country", "capital", "city"):
+        label = "GPE"  # a small model's NER slip: "Kyiv" tagged PERSON
+    if label == "PERSON":
+        return "person", text, None
+    if label == "ORG":
+        return "organization", text, None
+    if label == "NORP" and text.lower().startswith(("anti-", "pro-")):
+        return None  # an attitude ("anti-American"), not an actor
+    place = find_place(text)
+    if place is not None:
+        if place.kind in ("country", "demonym") or (
+            place.kind == "capital" and _capital_as_government(span)
+        ):
+            return "country", country_name(place.alpha3), place.alpha3
+        if label != "NORP":
+            return "location", text, place.alpha3
+    if label == "NORP":
+        return "group", text, None
+    return "location", text, None
+
+
+def _title_run(span: Span) -> list[Token]:
+    """The titles and modifiers right before a name: "Iraqi government spokesman"."""
+    doc = span.doc
+    run: list[Token] = []
+    i = span.start - 1
+    while i >= span.sent.start:
+        token = doc[i]
+        in_entity = token.ent_type_ and token.ent_type_ not in _TITLE_ENTITY_LABELS
+        hyphen = token.text == "-" and not doc[i - 1].whitespace_ and not token.whitespace_
+        if in_entity or not (hyphen or token.pos_ in ("PROPN", "NOUN", "ADJ")):
+            break
+        run.insert(0, token)
+        i -= 1
+    return run
+
+
+def _role_text(tokens: list[Token]) -> str | None:
+    """Role words of a title run or apposition, without names of places or groups."""
+    words = [t for t in tokens if not t.ent_type_ and t.pos_ != "DET"]
+    if not words:
+        return None
+    doc = words[0].doc
+    return (
+        doc[words[0].i : words[-1].i + 1].text.lower()
+        if _contiguous(words)
+        else (" ".join(t.lower_ for t in words))
+    )
+
+
+def _contiguous(tokens: list[Token]) -> bool:
+    return all(b.i == a.i + 1 for a, b in zip(tokens, tokens[1:], strict=False))
+
+
+def _apposition(span: Span) -> list[Token]:
+    """Role tokens of an apposition: "Sami al-Askari, a senior lawmaker" -> senior lawmaker."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return []
+    for child in span.root.children:
+        if child.dep_ != "appos" or child.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if child.left_edge.i != span.end + 1:
+            continue  # an apposition must follow the name directly
+        tokens = [c for c in child.lefts if c.dep_ in ("amod", "compound", "nmod", "det")]
+        tokens.append(child)
+        for prep in child.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objs = [o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+                if objs and not list(objs[0].children):
+                    tokens.extend([prep, objs[0]])
+        return sorted(tokens, key=lambda t: t.i)
+    return []
+
+
+def _person_context(raw: _Raw) -> None:
+    run = _title_run(raw.span)
+    appos = _apposition(raw.span)
+    raw.role = raw.role or _role_text(run) or _role_text(appos)
+    raw.hints = run + appos
+
+
+def _org_country(name_tokens: Span) -> str | None:
+    for token in name_tokens:
+        place = find_place(token.text)
+        if place is not None and place.kind in ("country", "demonym"):
+            return place.alpha3
+    return None
+
+
+def _initials(name: str) -> str:
+    words = re.split(r"[\s-]+", name)
+    return "".join(w[0] for w in words if w and w.lower() not in _INITIAL_STOPWORDS).upper()
+
+
+def _cluster(raws: list[_Raw], doc: Doc) -> list[list[_Raw]]:
+    clusters: list[list[_Raw]] = []
+    by_name: dict[tuple[str, str], int] = {}
+
+    def add(raw: _Raw, index: int | None) -> None:
+        if index is None:
+            index = len(clusters)
+            clusters.append([])
+        clusters[index].append(raw)
+        raw.cluster = index
+        by_name.setdefault((raw.kind, normalise_name(raw.name)), index)
+
+    # Longest names first, so surnames and acronyms find their full form.
+    for raw in sorted(raws, key=lambda r: (-len(r.name.split()), -len(r.name), r.span.start)):
+        norm = normalise_name(raw.name)
+        index = by_name.get((raw.kind, norm))
+        if index is None and raw.kind == "person":
+            index = next(
+                (
+                    i
+                    for (kind, name), i in by_name.items()
+                    if kind == "person" and name != norm and name.endswith(" " + norm)
+                ),
+                None,
+            )
+        if index is None and raw.kind == "organization" and raw.name.isupper():
+            index = _expansion(raw, raws, by_name, doc)
+        add(raw, index)
+    return clusters
+
+
+def _expansion(raw: _Raw, raws: list[_Raw], by_name: dict, doc: Doc) -> int | None:
+    """The cluster of the long form of an acronym, by definition or by initials."""
+    for other in raws:
+        if other.kind != "organization" or other is raw or other.cluster < 0:
+            continue
+        after = doc.text[other.span.end_char : other.span.end_char + len(raw.name) + 4]
+        defined = re.match(r"\s*\(\s*" + re.escape(raw.name) + r"\s*\)", after)
+        if defined or _initials(other.name) == raw.name:
+            return other.cluster
+    return None
+
+
+def _role_country(doc: Doc, role: str, actors: DocActors) -> str | None:
+    """Country of a role named elsewhere with its country: "Iraq's prime minister"."""
+    words = role.split()
+    for token in doc:
+        if token.lower_ != words[-1] or token.i < len(words):
+            continue
+        first = token.i - len(words) + 1
+        if [t.lower_ for t in doc[first : token.i + 1]] != words:
+            continue
+        before = doc[first - 1]
+        if before.tag_ == "POS" and first >= 2:
+            before = doc[first - 2]
+        key = actors.token_actor.get(before.i)
+        if key and actors.actors[key].kind == "country":
+            return actors.actors[key].country_code
+    return None
+
+
+def extract_actors(doc: Doc) -> DocActors:
+    """Resolve the NER mentions of one document into actors."""
+    sentence_of = {sent.start: i for i, sent in enumerate(doc.sents)}
+    raws: list[_Raw] = []
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        trimmed = _trim(ent)
+        if trimmed is None:
+            continue
+        span, role = trimmed
+        classified = _classify(span, ent.label_)
+        if classified is None:
+            continue
+        kind, name, country = classified
+        raw = _Raw(span=span, label=ent.label_, kind=kind, name=name, country=country, role=role)
+        if kind == "person":
+            _person_context(raw)
+        elif kind == "organization":
+            raw.country = _org_country(span)
+        raws.append(raw)
+
+    result = DocActors()
+    keyed: list[tuple[_Raw, str]] = []
+    for cluster in _cluster(raws, doc):
+        lead = max(cluster, key=lambda r: (len(r.name.split()), len(r.name)))
+        key = f"{lead.kind}:{normalise_name(lead.name)}"
+        info = result.actors.get(key)
+        if info is None:
+            canonical = re.sub(r"\s+", " ", lead.name).strip()
+            info = ActorInfo(key, canonical, lead.kind, None, None)
+            result.actors[key] = info
+        for raw in cluster:
+            keyed.append((raw, key))
+            info.country_code = info.country_code or raw.country
+            if info.kind == "organization":
+                info.sector = info.sector or find_sector(raw.role) or find_sector(raw.name)
+            elif info.kind == "person":
+                info.sector = info.sector or find_sector(raw.role)
+
+    for raw, key in sorted(keyed, key=lambda item: item[0].span.start):
+        result.actors[key].n_mentions += 1
+        for token in raw.span:
+            result.token_actor[token.i] = key
+        result.mentions.append(
+            MentionSpan(
+                actor_key=key,
+                start_char=raw.span.start_char,
+                end_char=raw.span.end_char,
+                text=raw.span.text,
+                ner_label=raw.label,
+                sentence_index=sentence_of[raw.span.sent.start],
+                role=raw.role,
+            )
+        )
+
+    # Person countries need the other actors: title/apposition modifiers that are
+    # countries or national organisations, else the same role named with a country.
+    for raw, key in keyed:
+        info = result.actors[key]
+        if info.kind != "person" or info.country_code:
+            continue
+        for hint in raw.hints:
+            hint_key = result.token_actor.get(hint.i)
+            hint_info = result.actors.get(hint_key) if hint_key else None
+            if (
+                hint_info
+                and hint_info.kind in ("country", "organization")
+                and hint_info.country_code
+            ):
+                info.country_code = hint_info.country_code
+                break
+    for raw, key in keyed:
+        info = result.actors[key]
+        if info.kind == "person" and not info.country_code and raw.role:
+            info.country_code = _role_country(doc, raw.role, result)
+    return result

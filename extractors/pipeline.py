@@ -1,0 +1,111 @@
+"""The single extraction entry point: source texts in, typed records out.
+
+Each text is cleaned, all texts are parsed in one `nlp.pipe` pass (never twice), and
+every parsed doc yields its document, actors, mentions, events and statements. IDs are
+derived from the document id and positions, so reruns give identical IDs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractors.actors import extract_actors
+from extractors.cleaning import CleanText, clean
+from extractors.events import extract_events
+from extractors.metadata import find_dateline_date
+from extractors.records import Actor, Document, Event, Mention, SourceText, Statement
+from extractors.statements import extract_statements
+
+# SourceText lives with the records (intake and staging build it); re-exported here.
+__all__ = ["Extraction", "SourceText", "extract", "extract_doc"]
+
+
+@dataclass
+class Extraction:
+    documents: list[Document] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+
+
+def count_words(doc: Doc) -> int:
+    return sum(1 for t in doc if not (t.is_space or t.is_punct))
+
+
+def _document(source: SourceText, cleaned: CleanText, doc: Doc, now: datetime) -> Document:
+    meta = source.sidecar  # the sidecar overrides what the text yields
+    return Document(
+        document_id=source.document_id,
+        source_file=source.source_file,
+        title=meta.get("title") or cleaned.title,
+        source_name=meta.get("source_name") or cleaned.source_name,
+        published_date=meta.get("published_date") or find_dateline_date(cleaned.text),
+        url=meta.get("url"),
+        text=cleaned.text,
+        n_words=count_words(doc),
+        content_sha256=source.content_sha256,
+        extracted_at=now,
+    )
+
+
+def extract_doc(source: SourceText, cleaned: CleanText, doc: Doc, out: Extraction) -> None:
+    """Append the records of one parsed document to `out`."""
+    now = datetime.now(UTC).replace(tzinfo=None)
+    document_id = source.document_id
+    out.documents.append(_document(source, cleaned, doc, now))
+    resolved = extract_actors(doc)
+    out.actors.extend(
+        Actor(
+            document_id=document_id,
+            actor_key=info.key,
+            canonical_name=info.canonical_name,
+            actor_kind=info.kind,
+            country_code=info.country_code,
+            sector=info.sector,
+            n_mentions=info.n_mentions,
+        )
+        for info in resolved.actors.values()
+    )
+    out.mentions.extend(
+        Mention(
+            mention_id=f"{document_id}:m{n}",
+            document_id=document_id,
+            actor_key=m.actor_key,
+            sentence_index=m.sentence_index,
+            start_char=m.start_char,
+            end_char=m.end_char,
+            mention_text=m.text,
+            ner_label=m.ner_label,
+            role=m.role,
+        )
+        for n, m in enumerate(resolved.mentions)
+    )
+    out.events.extend(extract_events(doc, resolved, document_id))
+    out.statements.extend(extract_statements(doc, resolved, document_id))
+
+
+def extract(
+    nlp: Language,
+    sources: Iterable[SourceText],
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> Extraction:
+    out = Extraction()
+
+    def prepared() -> Iterable[tuple[str, tuple[SourceText, CleanText]]]:
+        for source in sources:
+            cleaned = clean(source.raw_text)
+            yield cleaned.text, (source, cleaned)
+
+    for doc, (source, cleaned) in nlp.pipe(
+        prepared(), as_tuples=True, batch_size=batch_size, n_process=n_process
+    ):
+        extract_doc(source, cleaned, doc, out)
+    return out

@@ -1,0 +1,37 @@
+"""Small dependency-parse helpers shared by the statement and event extractors."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+# Dependents that open a new clause: their content is not part of this clause's frame.
+CLAUSAL_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "conj", "acl", "parataxis", "csubj"})
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Active subjects of a verb, inherited from the governing verb when the verb is
+    conjoined ("denies ... and blames") or an infinitive ("decided to send")."""
+    while True:
+        found = [c for c in verb.children if c.dep_ == "nsubj"]
+        if found or verb.head is verb:
+            return found
+        infinitive = verb.dep_ in ("xcomp", "advcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        )
+        if verb.dep_ != "conj" and not infinitive:
+            return found
+        verb = verb.head
+
+
+def is_negated(verb: Token) -> bool:
+    """ "did not say", and "did not elaborate nor say" (negation on the head verb)."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and any(c.dep_ == "neg" for c in verb.head.children)
+
+
+def trimmed_sentence(sent: Span) -> tuple[int, int]:
+    """Character range of a sentence without surrounding whitespace."""
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return start, sent.start_char + len(text.rstrip())

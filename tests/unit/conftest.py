@@ -1,0 +1,49 @@
+"""Fixtures for the extractor unit tests: one spaCy pipeline and one parsed seed per session."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from extractors.nlp import load_nlp
+from extractors.pipeline import Extraction, SourceText, extract
+
+SEED_PATH = Path(__file__).resolve().parents[2] / "seeds" / "000_3ae85de6b780ec68.txt"
+
+
+def make_source(text: str, name: str = "made_up.txt", sidecar: dict | None = None) -> SourceText:
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return SourceText(name, text, sha, sha[:16], sidecar or {})
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def seed_raw() -> str:
+    return SEED_PATH.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_source(seed_raw: str) -> SourceText:
+    sha = hashlib.sha256(SEED_PATH.read_bytes()).hexdigest()
+    return SourceText(SEED_PATH.name, seed_raw, sha, sha[:16], {})
+
+
+@pytest.fixture(scope="session")
+def seed(nlp, seed_source: SourceText) -> Extraction:
+    return extract(nlp, [seed_source])
+
+
+@pytest.fixture(scope="session")
+def extract_text(nlp):
+    """Run the whole pipeline on a made-up text."""
+
+    def run(text: str) -> Extraction:
+        return extract(nlp, [make_source(text)])
+
+    return run

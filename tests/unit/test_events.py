@@ -1,0 +1,79 @@
+import csv
+from pathlib import Path
+
+import pytest
+
+from extractors.events import cameo_lexicon
+from extractors.gazetteer import DATA_DIR
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+SHARED_CODES = SHARED / "reference" / "cameo" / "cameo_codes_combined.csv"
+
+
+def all_rules():
+    return [r for rules in cameo_lexicon().values() for r in rules]
+
+
+def test_lexicon_covers_all_twenty_roots():
+    codes = {r.cameo_code for r in all_rules()}
+    assert all(c.isdigit() and len(c) in (3, 4) for c in codes)
+    assert {c[:2] for c in codes} == {f"{n:02d}" for n in range(1, 21)}
+    assert "say" not in cameo_lexicon()  # speech is the statement extractor's job
+
+
+@pytest.mark.skipif(not SHARED_CODES.exists(), reason="../shared reference tables absent")
+def test_lexicon_codes_exist_in_cameo():
+    with SHARED_CODES.open(encoding="utf-8") as handle:
+        known = {row["cameo_code"] for row in csv.DictReader(handle)}
+    assert {r.cameo_code for r in all_rules()} <= known
+
+
+def test_lexicon_file_keeps_leading_zeros():
+    text = (DATA_DIR / "cameo_verbs.csv").read_text(encoding="utf-8")
+    assert "accuse,,,112" in text and "meet,,,040" in text
+
+
+def events_of(extraction):
+    return [
+        (e.cameo_code, e.trigger_text, e.source_actor_key, e.target_actor_key)
+        for e in extraction.events
+    ]
+
+
+def test_seed_events(seed):
+    found = events_of(seed)
+    assert ("112", "accuses", "country:united states", "country:iran") in found
+    assert ("042", "sent", "country:iraq", "country:iran") in found
+    assert ("016", "denies", "country:iran", None) in found
+    assert ("190", "killed", "country:united states", None) in found  # "they" -> U.S. forces
+    crackdown = next(e for e in seed.events if e.trigger_text == "launched")
+    assert crackdown.cameo_code == "175"  # "launch" + object "crackdown"
+    assert crackdown.location_actor_key == "location:basra"
+
+
+def test_seed_event_spans(seed):
+    text = seed.documents[0].text
+    for e in seed.events:
+        assert text[e.trigger_start_char : e.trigger_end_char] == e.trigger_text
+        evidence = text[e.evidence_start_char : e.evidence_end_char]
+        assert e.trigger_text in evidence and evidence == evidence.strip()
+
+
+def test_negation_location_and_specific_rule(extract_text):
+    result = extract_text(
+        "Russia did not attack Ukraine. Russia attacked Ukraine in Kharkiv. "
+        "Germany imposed sanctions on Russia."
+    )
+    assert events_of(result) == [
+        ("190", "attack", "country:russia", "country:ukraine"),
+        ("190", "attacked", "country:russia", "country:ukraine"),
+        ("163", "imposed", "country:germany", "country:russia"),
+    ]
+    assert [e.is_negated for e in result.events] == [True, False, False]
+    assert result.events[1].location_actor_key == "location:kharkiv"
+
+
+def test_no_event_without_actors_and_dedupe(extract_text):
+    assert extract_text("The men attacked the building.").events == []
+    twice = extract_text("Iran attacked Iraq and attacked Iraq again.")
+    assert events_of(twice) == [("190", "attacked", "country:iran", "country:iraq")]
