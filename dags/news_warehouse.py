@@ -1,6 +1,6 @@
 """news_warehouse: raw article texts in, an analytics warehouse out.
 
-    plan ─▶ extract (mapped over batches, parallel, Parquet only) ─▶ load ─▶ dbt (Cosmos) ─▶ docs ─▶ finish
+    plan ─▶ extract (mapped batches, Parquet) ─▶ load ─▶ dbt (Cosmos) ─▶ verify ─▶ docs ─▶ finish
 
 Every task that writes the DuckDB file runs in the one-slot pool ``duckdb_writer``;
 extraction never touches the file. spaCy is imported inside the extract task only.
@@ -56,6 +56,14 @@ def news_warehouse():
         return run_steps.load(SETTINGS, context["run_id"], context["dag_run"].start_date)
 
     @task(pool=DUCKDB_POOL)
+    def verify() -> None:
+        """Every dbt test once more on the finished marts, including the cross-model
+        ones (facts to dimensions) that no single model's task can select."""
+        from extractors.dbt_commands import run_dbt
+
+        run_dbt(SETTINGS, "test")
+
+    @task(pool=DUCKDB_POOL)
     def docs() -> str:
         """Regenerate the dbt docs site for this warehouse."""
         from extractors.dbt_commands import generate_docs
@@ -100,7 +108,7 @@ def news_warehouse():
     batches = plan()
     extracted = extract.expand(batch=batches)
     loaded = load()
-    extracted >> loaded >> dbt_models >> docs() >> finish()
+    extracted >> loaded >> dbt_models >> verify() >> docs() >> finish()
 
 
 news_warehouse()

@@ -1,8 +1,8 @@
 """Command line: the same intake and extraction code that the DAG runs.
 
-    python -m extractors extract --input DIR --out DIR   staging Parquet for a folder
-    python -m extractors show FILE                       one text's records as JSON
-    python -m extractors summary                         row counts of the warehouse marts
+python -m extractors extract --input DIR --out DIR   staging Parquet for a folder
+python -m extractors show FILE                       one text's records as JSON
+python -m extractors summary                         row counts of the warehouse marts
 """
 
 from __future__ import annotations
@@ -89,15 +89,23 @@ def _summary(_args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    parser = argparse.ArgumentParser(prog="python -m extractors", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m extractors", description=__doc__.splitlines()[0]
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    extract_cmd = commands.add_parser("extract", help="write staging Parquet for a folder of .txt files")
+    extract_cmd = commands.add_parser(
+        "extract", help="write staging Parquet for a folder of .txt files"
+    )
     extract_cmd.add_argument("--input", required=True)
     extract_cmd.add_argument("--out", required=True)
     extract_cmd.add_argument("--n-process", type=int, default=1)
-    extract_cmd.add_argument("--model", default=None, help="spaCy model (default: WIREHOUSE_SPACY_MODEL)")
+    extract_cmd.add_argument(
+        "--model", default=None, help="spaCy model (default: WIREHOUSE_SPACY_MODEL)"
+    )
     extract_cmd.set_defaults(handler=_extract_folder)
-    show_cmd = commands.add_parser("show", help="print one text's actors, events and statements as JSON")
+    show_cmd = commands.add_parser(
+        "show", help="print one text's actors, events and statements as JSON"
+    )
     show_cmd.add_argument("file")
     show_cmd.add_argument("--model", default=None)
     show_cmd.set_defaults(handler=_show_file)

@@ -75,7 +75,9 @@ def html_to_text(markup: str) -> str:
     parser = _TextOfHtml()
     parser.feed(markup)
     parser.close()
-    lines = (re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in "".join(parser.parts).split("\n"))
+    lines = (
+        re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in "".join(parser.parts).split("\n")
+    )
     return html.unescape("\n\n".join(line for line in lines if line))
 
 

@@ -125,7 +125,9 @@ def discover(
         if previous is not None and previous != doc_id:
             intake.replaces[doc_id] = previous
     seen_paths = {f.source_file for f in intake.to_extract} | {known[d] for d in intake.unchanged}
-    intake.missing = sorted(p for p in known_by_path if p not in seen_paths and not (root / p).exists())
+    intake.missing = sorted(
+        p for p in known_by_path if p not in seen_paths and not (root / p).exists()
+    )
     for path in intake.missing:
         log.warning("previously loaded file is gone from the input: %s (its rows are kept)", path)
     return intake

@@ -12,7 +12,7 @@ import re
 _FUNCTION_WORDS = frozenset(
     """a about after all also an and are as at be been but by for from had has have he her
     his i in into is it its more not of on or our said she that the their there they this
-    to was we were which who will with would you""".split()
+    to was we were which who will with would you""".split()  # noqa: SIM905
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 

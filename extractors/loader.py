@@ -46,8 +46,7 @@ def _create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("create schema if not exists raw")
     for record_type in RECORD_TYPES:
         columns = ", ".join(
-            f"{field.name} {_DUCKDB_TYPES[field.type]}"
-            for field in arrow_schema(record_type)
+            f"{field.name} {_DUCKDB_TYPES[field.type]}" for field in arrow_schema(record_type)
         )
         if record_type.TABLE == "documents":
             columns += f", {_EXTRA_DOCUMENT_COLUMNS}"
@@ -82,13 +81,20 @@ def load_run(db_path: Path, run_dir: Path, run_id: str, started_at: datetime) ->
         con.execute("begin transaction")
         document_files = _batch_files(run_dir, "documents")
         new_ids = (
-            [r[0] for r in con.execute("select document_id from read_parquet(?)", [document_files]).fetchall()]
+            [
+                r[0]
+                for r in con.execute(
+                    "select document_id from read_parquet(?)", [document_files]
+                ).fetchall()
+            ]
             if document_files
             else []
         )
         stale_ids = sorted(set(new_ids) | set(summary["replaces"].values()))
         for table in STAGING_TABLES:
-            con.execute(f"delete from raw.{table} where document_id in (select unnest(?))", [stale_ids])
+            con.execute(
+                f"delete from raw.{table} where document_id in (select unnest(?))", [stale_ids]
+            )
             files = _batch_files(run_dir, table)
             if not files:
                 continue
@@ -99,7 +105,9 @@ def load_run(db_path: Path, run_dir: Path, run_id: str, started_at: datetime) ->
                     [_now(), run_id, files],
                 )
             else:
-                con.execute(f"insert into raw.{table} by name select * from read_parquet(?)", [files])
+                con.execute(
+                    f"insert into raw.{table} by name select * from read_parquet(?)", [files]
+                )
         con.execute("delete from raw.rejects where run_id = ?", [run_id])
         con.execute(
             "insert into raw.rejects by name select * from read_parquet(?)",
@@ -134,4 +142,3 @@ def finish_run(db_path: Path, run_id: str, state: str) -> None:
             "update raw.pipeline_runs set finished_at = ?, state = ? where run_id = ?",
             [_now(), state, run_id],
         )
-

@@ -136,15 +136,12 @@ RECORD_TYPES = (Document, Actor, Mention, Event, Statement, Reject)
 
 def arrow_schema(record_type: type) -> pa.Schema:
     """The Parquet schema of a record type, derived from its annotations."""
-    return pa.schema(
-        [(f.name, _ARROW_TYPES[f.type]) for f in dataclasses.fields(record_type)]
-    )
+    return pa.schema([(f.name, _ARROW_TYPES[f.type]) for f in dataclasses.fields(record_type)])
 
 
 def to_arrow(record_type: type, records: list) -> pa.Table:
     """Records of one type as an Arrow table with the declared schema (also when empty)."""
     columns = {
-        f.name: [getattr(r, f.name) for r in records]
-        for f in dataclasses.fields(record_type)
+        f.name: [getattr(r, f.name) for r in records] for f in dataclasses.fields(record_type)
     }
     return pa.Table.from_pydict(columns, schema=arrow_schema(record_type))

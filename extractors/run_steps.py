@@ -37,7 +37,11 @@ def plan(settings: Settings, run_id: str) -> list[dict]:
         max_bytes=settings.max_bytes,
     )
     summary = write_intake(run_dir, intake)
-    log.info("intake of %s: %s", settings.input_dir, {k: v for k, v in summary.items() if k != "replaces"})
+    log.info(
+        "intake of %s: %s",
+        settings.input_dir,
+        {k: v for k, v in summary.items() if k != "replaces"},
+    )
     total = len(intake.to_extract)
     return [
         {"batch": n, "start": start, "stop": min(start + settings.batch_size, total)}
@@ -60,7 +64,11 @@ def extract_batch(settings: Settings, run_id: str, batch: dict) -> dict:
     words = sum(d.n_words for d in extraction.documents)
     log.info(
         "batch %s: %d documents, %d words in %.1f s (%.0f words/s)",
-        batch["batch"], len(sources), words, seconds, words / max(seconds, 1e-9),
+        batch["batch"],
+        len(sources),
+        words,
+        seconds,
+        words / max(seconds, 1e-9),
     )
     return {"documents": len(extraction.documents), "words": words, "seconds": round(seconds, 3)}
 

@@ -99,4 +99,6 @@ def write_extraction(out_dir: Path, extraction) -> None:
     """Write each staging table of an ``Extraction`` as ``<table>.parquet`` in out_dir."""
     for name in STAGING_TABLES:
         records = getattr(extraction, name)
-        write_table_atomically(to_arrow(_RECORD_TYPE_OF[name], records), out_dir / f"{name}.parquet")
+        write_table_atomically(
+            to_arrow(_RECORD_TYPE_OF[name], records), out_dir / f"{name}.parquet"
+        )

@@ -16,6 +16,11 @@ SEEDS = PROJECT_ROOT / "seeds"
 SHARED = PROJECT_ROOT.parent / "shared"
 SEED_FILE = "000_3ae85de6b780ec68.txt"
 
+# The same Airflow home that `make test` initialises, also when pytest is run directly.
+os.environ.setdefault("AIRFLOW_HOME", str(PROJECT_ROOT / "state" / "airflow"))
+os.environ.setdefault("AIRFLOW__CORE__DAGS_FOLDER", str(PROJECT_ROOT / "dags"))
+os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
+
 
 def run_dag(input_dir: Path, db_path: Path, **extra_env: str) -> subprocess.CompletedProcess:
     """Run news_warehouse once via dag.test() in a fresh process, as `make run` does."""

@@ -19,10 +19,12 @@ dag = bag.get_dag("news_warehouse")
 print(json.dumps({
     "errors": {k: str(v) for k, v in bag.import_errors.items()},
     "spacy_imported": "spacy" in sys.modules,
-    "schedule": str(dag.timetable.summary),
+    "schedule": str(dag.schedule),
     "catchup": dag.catchup,
     "max_active_runs": dag.max_active_runs,
-    "tasks": {t.task_id: {"pool": t.pool, "upstream": sorted(t.upstream_task_ids)} for t in dag.tasks},
+    "tasks": {
+        t.task_id: {"pool": t.pool, "upstream": sorted(t.upstream_task_ids)} for t in dag.tasks
+    },
 }))
 """
 
@@ -31,8 +33,11 @@ print(json.dumps({
 def parsed() -> dict:
     result = subprocess.run(
         [sys.executable, "-c", PARSE_SCRIPT, str(PROJECT_ROOT / "dags")],
-        capture_output=True, text=True, check=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
+    assert result.returncode == 0, result.stderr[-5000:]
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -54,17 +59,30 @@ def test_pipeline_order(parsed):
     tasks = parsed["tasks"]
     assert tasks["extract"]["upstream"] == ["plan"]
     assert tasks["load"]["upstream"] == ["extract"]
-    assert tasks["docs"]["upstream"] and all(t.startswith("dbt.") for t in tasks["docs"]["upstream"])
+    assert tasks["verify"]["upstream"] and all(
+        t.startswith("dbt.") for t in tasks["verify"]["upstream"]
+    )
+    assert tasks["docs"]["upstream"] == ["verify"]
     assert tasks["finish"]["upstream"] == ["docs"]
 
 
 def test_every_dbt_model_is_its_own_task(parsed):
     dbt_tasks = {t for t in parsed["tasks"] if t.startswith("dbt.")}
-    for model in ("dim_documents", "dim_actors", "fct_actor_mentions", "fct_events", "fct_statements"):
+    for model in (
+        "dim_documents",
+        "dim_actors",
+        "fct_actor_mentions",
+        "fct_events",
+        "fct_statements",
+    ):
         assert any(model in t for t in dbt_tasks), model
 
 
 def test_every_duckdb_writer_shares_the_one_slot_pool(parsed):
-    writers = [t for t in parsed["tasks"] if t in ("plan", "load", "docs", "finish") or t.startswith("dbt.")]
+    writers = [
+        t
+        for t in parsed["tasks"]
+        if t in ("plan", "load", "verify", "docs", "finish") or t.startswith("dbt.")
+    ]
     assert {parsed["tasks"][t]["pool"] for t in writers} == {"duckdb_writer"}
     assert parsed["tasks"]["extract"]["pool"] != "duckdb_writer"

@@ -10,10 +10,25 @@ from tests.contract import CONTRACT, FOREIGN_KEYS, MARTS, SPANS
 pytestmark = pytest.mark.e2e
 
 
+BAD_FILES = {
+    "copy of seed.txt": None,  # the seed's bytes again
+    "empty.txt": b"",
+    "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40,
+}
+
+
 @pytest.fixture(scope="module")
-def warehouse(seed_input, tmp_path_factory):
+def input_dir(seed_input):
+    for name, content in BAD_FILES.items():
+        data = (seed_input / SEED_FILE).read_bytes() if content is None else content
+        (seed_input / name).write_bytes(data)
+    return seed_input
+
+
+@pytest.fixture(scope="module")
+def warehouse(input_dir, tmp_path_factory):
     db_path = tmp_path_factory.mktemp("warehouse") / "seed.duckdb"
-    run_dag(seed_input, db_path)
+    run_dag(input_dir, db_path)
     return db_path
 
 
@@ -113,13 +128,29 @@ def test_foreign_keys_resolve(warehouse, child, column, parent, parent_column):
     assert orphans == 0
 
 
-def test_second_run_changes_no_counts(warehouse, seed_input, counts_after_first_run):
-    run_dag(seed_input, warehouse)
+def test_bad_files_are_rejected_with_their_reasons(warehouse):
+    [(doc_id,)] = query(warehouse, "select document_id from marts.dim_documents")
+    rows = query(warehouse, "select source_file, reason from ops.rejects order by source_file")
+    assert rows == [
+        ("copy of seed.txt", f"duplicate_of:{doc_id}"),
+        ("empty.txt", "empty"),
+        ("image.txt", "binary"),
+    ]
+
+
+def test_docs_site_is_generated(warehouse):
+    site = warehouse.with_name("seed_docs") / "static_index.html"
+    assert site.stat().st_size > 100_000
+    assert "fct_statements" in site.read_text()
+
+
+def test_second_run_changes_no_counts(warehouse, input_dir, counts_after_first_run):
+    run_dag(input_dir, warehouse)
     after = {table: query(warehouse, f"select count(*) from {table}")[0][0] for table in MARTS}
     assert after == counts_after_first_run
     runs = query(
         warehouse,
-        "select state, documents_new, documents_unchanged from ops.pipeline_runs "
-        "order by started_at",
+        "select state, files_seen, documents_new, documents_unchanged, files_rejected "
+        "from ops.pipeline_runs order by started_at",
     )
-    assert runs == [("success", 1, 0), ("success", 0, 1)]
+    assert runs == [("success", 4, 1, 0, 3), ("success", 4, 0, 1, 3)]

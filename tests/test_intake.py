@@ -64,7 +64,11 @@ def test_same_bytes_under_two_names_is_one_document(folder):
     assert [s.source_file for s in intake.to_extract] == ["a.txt", "nested/b.txt"]
     [reject] = intake.rejects
     doc_id = intake.to_extract[0].document_id
-    assert (reject.source_file, reject.reason, reject.run_id) == ("copy of a.txt", f"duplicate_of:{doc_id}", "r1")
+    assert (reject.source_file, reject.reason, reject.run_id) == (
+        "copy of a.txt",
+        f"duplicate_of:{doc_id}",
+        "r1",
+    )
 
 
 def test_bad_files_are_rejected_with_reasons(folder):
@@ -75,7 +79,12 @@ def test_bad_files_are_rejected_with_reasons(folder):
     write(folder, "-dash 'quoted' \u00e9t\u00e9.txt", ARTICLE.format("Odd name."))
     intake = discover(folder, run_id="r1", max_bytes=1000)
     reasons = {r.source_file: r.reason for r in intake.rejects}
-    assert reasons == {"empty.txt": "empty", "blank.txt": "empty", "image.txt": "binary", "big.txt": "too_large"}
+    assert reasons == {
+        "empty.txt": "empty",
+        "blank.txt": "empty",
+        "image.txt": "binary",
+        "big.txt": "too_large",
+    }
     assert "-dash 'quoted' \u00e9t\u00e9.txt" in [s.source_file for s in intake.to_extract]
 
 

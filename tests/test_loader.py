@@ -22,7 +22,11 @@ def extraction(doc: Document) -> SimpleNamespace:
     return SimpleNamespace(
         documents=[doc],
         actors=[Actor(doc.document_id, key, "Ann Lee", "person", None, None, 1)],
-        mentions=[Mention(f"{doc.document_id}:m0", doc.document_id, key, 0, 0, 7, "Ann Lee", "PERSON", None)],
+        mentions=[
+            Mention(
+                f"{doc.document_id}:m0", doc.document_id, key, 0, 0, 7, "Ann Lee", "PERSON", None
+            )
+        ],
         events=[],
         statements=[],
     )
@@ -30,7 +34,9 @@ def extraction(doc: Document) -> SimpleNamespace:
 
 def stage(run_dir, docs: list[Document], replaces=None, rejects=()) -> None:
     intake = Intake(
-        to_extract=[SourceText(d.source_file, d.text, d.content_sha256, d.document_id, {}) for d in docs],
+        to_extract=[
+            SourceText(d.source_file, d.text, d.content_sha256, d.document_id, {}) for d in docs
+        ],
         replaces=replaces or {},
         rejects=list(rejects),
         files_seen=len(docs) + len(rejects),
@@ -54,7 +60,13 @@ def test_load_is_idempotent_per_run(tmp_path):
     stage(tmp_path / "run1", [document("aaaa", "a.txt", "Ann Lee spoke.")], rejects=[reject])
     load_run(db, tmp_path / "run1", "run1", STARTED)
     load_run(db, tmp_path / "run1", "run1", STARTED)
-    assert counts(db) == {"documents": 1, "actors": 1, "mentions": 1, "rejects": 1, "pipeline_runs": 1}
+    assert counts(db) == {
+        "documents": 1,
+        "actors": 1,
+        "mentions": 1,
+        "rejects": 1,
+        "pipeline_runs": 1,
+    }
     assert known_documents(db) == {"aaaa": "a.txt"}
 
 
@@ -62,11 +74,15 @@ def test_a_changed_file_replaces_every_row_of_its_old_version(tmp_path):
     db = tmp_path / "w.duckdb"
     stage(tmp_path / "run1", [document("aaaa", "a.txt", "Ann Lee spoke.")])
     load_run(db, tmp_path / "run1", "run1", STARTED)
-    stage(tmp_path / "run2", [document("bbbb", "a.txt", "Ann Lee wrote.")], replaces={"bbbb": "aaaa"})
+    stage(
+        tmp_path / "run2", [document("bbbb", "a.txt", "Ann Lee wrote.")], replaces={"bbbb": "aaaa"}
+    )
     load_run(db, tmp_path / "run2", "run2", STARTED)
     assert known_documents(db) == {"bbbb": "a.txt"}
     with duckdb.connect(str(db), read_only=True) as con:
-        assert con.execute("select distinct document_id from raw.mentions").fetchall() == [("bbbb",)]
+        assert con.execute("select distinct document_id from raw.mentions").fetchall() == [
+            ("bbbb",)
+        ]
 
 
 def test_finish_closes_the_run_row(tmp_path):
