@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from extractors.intake import Intake
+from extractors.metadata import parse_sidecar
 from extractors.records import RECORD_TYPES, Reject, SourceText, to_arrow
 
 STAGING_TABLES = ("documents", "actors", "mentions", "events", "statements")
@@ -89,7 +90,7 @@ def read_sources(run_dir: Path, start: int = 0, stop: int | None = None) -> list
             raw_text=r["raw_text"],
             content_sha256=r["content_sha256"],
             document_id=r["document_id"],
-            sidecar=json.loads(r["sidecar_json"]),
+            sidecar=parse_sidecar(json.loads(r["sidecar_json"])),
         )
         for r in rows
     ]
