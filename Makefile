@@ -31,7 +31,8 @@ DBT_SOURCES := $(shell find $(DBT_DIR) -path $(DBT_DIR)/target -prune -o \( -nam
 help:
 	@echo "make run    set up (first time) and run the news_warehouse DAG once on WIREHOUSE_INPUT"
 	@echo "make test   set up (first time) and run the whole test suite"
-	@echo "make lint   ruff and sqlfluff"
+	@echo "make eval   accuracy on the gold sets in ../shared/eval"
+	@echo "make lint   ruff"
 
 $(INSTALLED): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -57,6 +58,10 @@ run: setup
 
 test: setup
 	$(PY) -m pytest
+
+# accuracy against ../shared/eval, each extractor beside its baseline (skips if absent)
+eval: $(INSTALLED)
+	$(PY) -m extractors.evaluation
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check extractors dags tests
