@@ -23,7 +23,7 @@ _DUCKDB_TYPES = {
     pa.date32(): "date",
     pa.timestamp("us"): "timestamp",
 }
-_EXTRA_DOCUMENT_COLUMNS = "loaded_at timestamp, run_id varchar"
+_EXTRA_DOCUMENT_COLUMNS = ["loaded_at timestamp", "run_id varchar"]
 _PIPELINE_RUNS_DDL = """
 create table if not exists raw.pipeline_runs (
     run_id varchar primary key,
@@ -43,14 +43,17 @@ def _now() -> datetime:
 
 
 def _create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the raw tables, and add columns that newer record types have gained."""
     con.execute("create schema if not exists raw")
     for record_type in RECORD_TYPES:
-        columns = ", ".join(
+        columns = [
             f"{field.name} {_DUCKDB_TYPES[field.type]}" for field in arrow_schema(record_type)
-        )
+        ]
         if record_type.TABLE == "documents":
-            columns += f", {_EXTRA_DOCUMENT_COLUMNS}"
-        con.execute(f"create table if not exists raw.{record_type.TABLE} ({columns})")
+            columns += _EXTRA_DOCUMENT_COLUMNS
+        con.execute(f"create table if not exists raw.{record_type.TABLE} ({', '.join(columns)})")
+        for column in columns:
+            con.execute(f"alter table raw.{record_type.TABLE} add column if not exists {column}")
     con.execute(_PIPELINE_RUNS_DDL)
 
 

@@ -97,3 +97,16 @@ def test_finish_closes_the_run_row(tmp_path):
 
 def test_known_documents_of_a_missing_warehouse_is_empty(tmp_path):
     assert known_documents(tmp_path / "none.duckdb") == {}
+
+
+def test_an_older_raw_table_gains_new_record_columns(tmp_path):
+    db = tmp_path / "w.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("create schema raw")
+        con.execute("create table raw.events (event_id varchar, document_id varchar)")
+    stage(tmp_path / "run1", [document("aaaa", "a.txt", "Ann Lee spoke.")])
+    load_run(db, tmp_path / "run1", "run1", STARTED)
+    with duckdb.connect(str(db), read_only=True) as con:
+        columns = [r[0] for r in con.execute("describe raw.events").fetchall()]
+    assert columns[:2] == ["event_id", "document_id"]
+    assert {"cameo_code", "trigger_start_char", "evidence_end_char"} <= set(columns)
