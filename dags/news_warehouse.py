@@ -2,8 +2,10 @@
 
     plan ─▶ extract (mapped batches, Parquet) ─▶ load ─▶ dbt (Cosmos) ─▶ verify ─▶ docs ─▶ finish
 
-Every task that writes the DuckDB file runs in the one-slot pool ``duckdb_writer``;
-extraction never touches the file. spaCy is imported inside the extract task only.
+Every task that writes DuckDB runs in the one-slot pool ``duckdb_writer``; extraction
+never touches it. Writers build in a private copy that ``finish`` publishes atomically;
+if anything fails, ``record_failure`` logs the run as failed and nothing is published.
+spaCy is imported inside the extract task only.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import os
 from datetime import datetime
 
 from airflow.sdk import dag, get_current_context, task
+from airflow.sdk.exceptions import AirflowFailException
 from cosmos import (
     DbtTaskGroup,
     ExecutionConfig,
@@ -36,12 +39,13 @@ DBT_DIR = SETTINGS.dbt_project_dir
     catchup=False,
     max_active_runs=1,
     tags=["wirehouse"],
+    user_defined_macros={"working_db_path": lambda run_id: str(SETTINGS.working_db_path(run_id))},
     doc_md=__doc__,
 )
 def news_warehouse():
     @task(pool=DUCKDB_POOL)
     def plan() -> list[dict]:
-        """Find new and changed inputs (by sha256), record rejects, cut batches."""
+        """Copy the warehouse to work in, find new and changed inputs, cut batches."""
         return run_steps.plan(SETTINGS, get_current_context()["run_id"])
 
     @task(max_active_tis_per_dagrun=os.cpu_count() or 1)
@@ -59,21 +63,26 @@ def news_warehouse():
     def verify() -> None:
         """Every dbt test once more on the finished marts, including the cross-model
         ones (facts to dimensions) that no single model's task can select."""
-        from extractors.dbt_commands import run_dbt
-
-        run_dbt(SETTINGS, "test")
+        run_steps.verify(SETTINGS, get_current_context()["run_id"])
 
     @task(pool=DUCKDB_POOL)
     def docs() -> str:
         """Regenerate the dbt docs site for this warehouse."""
-        from extractors.dbt_commands import generate_docs
-
-        return str(generate_docs(SETTINGS))
+        return str(run_steps.docs(SETTINGS, get_current_context()["run_id"]))
 
     @task(pool=DUCKDB_POOL)
     def finish() -> None:
-        """Close the run's audit row and drop its staging files."""
+        """Close the audit row, publish the working copy atomically, drop staging."""
         run_steps.finish(SETTINGS, get_current_context()["run_id"])
+
+    @task(pool=DUCKDB_POOL, trigger_rule="one_failed")
+    def record_failure() -> None:
+        """Runs only when a task failed: nothing is published, the audit row says so.
+
+        It is the DAG's only leaf, so it fails itself to keep the run marked failed."""
+        context = get_current_context()
+        run_steps.record_failure(SETTINGS, context["run_id"], context["dag_run"].start_date)
+        raise AirflowFailException("an upstream task failed; recorded in ops.pipeline_runs")
 
     dbt_models = DbtTaskGroup(
         group_id="dbt",
@@ -100,15 +109,20 @@ def news_warehouse():
         ),
         operator_args={
             "pool": DUCKDB_POOL,
-            "env": {"WIREHOUSE_DB": str(SETTINGS.db_path)},
+            # dbt builds in this run's working copy
+            "env": {"WIREHOUSE_DB": "{{ working_db_path(run_id) }}"},
             "append_env": True,
         },
     )
 
-    batches = plan()
-    extracted = extract.expand(batch=batches)
+    planned = plan()
+    extracted = extract.expand(batch=planned)
     loaded = load()
-    extracted >> loaded >> dbt_models >> verify() >> docs() >> finish()
+    checked = verify()
+    documented = docs()
+    finished = finish()
+    extracted >> loaded >> dbt_models >> checked >> documented >> finished
+    [planned, extracted, loaded, dbt_models, checked, documented, finished] >> record_failure()
 
 
 news_warehouse()

@@ -1,4 +1,4 @@
-"""dbt invocations that are not one-model-per-task: parse (for Cosmos) and docs."""
+"""dbt invocations that are not one-model-per-task: the full test pass and the docs."""
 
 from __future__ import annotations
 
@@ -8,18 +8,20 @@ from pathlib import Path
 from extractors.settings import Settings
 
 
-def run_dbt(settings: Settings, *args: str) -> None:
-    """Run one dbt command in-process against this run's warehouse file."""
+def run_dbt(settings: Settings, db_path: Path, *args: str) -> None:
+    """Run one dbt command in-process against the given warehouse file."""
     from dbt.cli.main import dbtRunner
 
-    os.environ["WIREHOUSE_DB"] = str(settings.db_path)
+    os.environ["WIREHOUSE_DB"] = str(db_path)
     project = str(settings.dbt_project_dir)
     result = dbtRunner().invoke([*args, "--project-dir", project, "--profiles-dir", project])
     if not result.success:
         raise RuntimeError(f"dbt {' '.join(args)} failed: {result.exception}")
 
 
-def generate_docs(settings: Settings) -> Path:
+def generate_docs(settings: Settings, db_path: Path) -> Path:
     """Build the static docs site for the warehouse; returns its index.html."""
-    run_dbt(settings, "docs", "generate", "--static", "--target-path", str(settings.docs_dir))
+    run_dbt(
+        settings, db_path, "docs", "generate", "--static", "--target-path", str(settings.docs_dir)
+    )
     return settings.docs_dir / "static_index.html"

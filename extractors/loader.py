@@ -7,6 +7,7 @@ leaves ``raw`` exactly as it was before, and re-running the load gives the same 
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,6 +16,8 @@ import pyarrow as pa
 
 from extractors.records import RECORD_TYPES, arrow_schema
 from extractors.staging import STAGING_TABLES, read_summary
+
+log = logging.getLogger(__name__)
 
 _DUCKDB_TYPES = {
     pa.string(): "varchar",
@@ -121,21 +124,40 @@ def load_run(db_path: Path, run_dir: Path, run_id: str, started_at: datetime) ->
     return {**summary, "documents_loaded": len(new_ids)}
 
 
-def _record_run(con, run_id: str, started_at: datetime, summary: dict, state: str) -> None:
+def _record_run(con, run_id: str, started_at: datetime, summary: dict | None, state: str) -> None:
+    counts = [
+        (summary or {}).get(key)
+        for key in (
+            "files_seen",
+            "documents_new",
+            "documents_changed",
+            "documents_unchanged",
+            "files_rejected",
+        )
+    ]
+    finished_at = None if state == "loaded" else _now()
     con.execute("delete from raw.pipeline_runs where run_id = ?", [run_id])
     con.execute(
-        "insert into raw.pipeline_runs values (?, ?, null, ?, ?, ?, ?, ?, ?)",
-        [
-            run_id,
-            started_at,
-            state,
-            summary["files_seen"],
-            summary["documents_new"],
-            summary["documents_changed"],
-            summary["documents_unchanged"],
-            summary["files_rejected"],
-        ],
+        "insert into raw.pipeline_runs values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [run_id, started_at, finished_at, state, *counts],
     )
+
+
+def record_failed_run(
+    db_path: Path, run_id: str, started_at: datetime, summary: dict | None
+) -> None:
+    """Write a 'failed' audit row straight into the published warehouse.
+
+    A reader holding the file open can block this write; the failure is then only logged,
+    since the run's own outcome must not depend on it.
+    """
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        with duckdb.connect(str(db_path)) as con:
+            _create_raw_tables(con)
+            _record_run(con, run_id, started_at, summary, state="failed")
+    except duckdb.Error as error:
+        log.error("could not record failed run %s in %s: %s", run_id, db_path, error)
 
 
 def finish_run(db_path: Path, run_id: str, state: str) -> None:

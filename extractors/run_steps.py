@@ -1,46 +1,47 @@
 """The steps of one warehouse run, as plain functions.
 
 The Airflow DAG is a thin schedule over these; the CLI reuses the same intake and
-extraction code, so what a user runs by hand is what the scheduler runs.
+extraction code, so what a user runs by hand is what the scheduler runs. Writers work
+on a private copy of the warehouse that is published atomically at the end
+(see ``publishing``).
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import shutil
 import time
 from datetime import datetime
 from pathlib import Path
 
 from extractors.intake import discover
-from extractors.loader import finish_run, known_documents, load_run
+from extractors.loader import finish_run, known_documents, load_run, record_failed_run
+from extractors.publishing import publish, start_working_copy
 from extractors.settings import Settings
-from extractors.staging import read_sources, write_extraction, write_intake
+from extractors.staging import read_sources, read_summary, write_extraction, write_intake
 
 log = logging.getLogger(__name__)
 
 
-def run_dir_for(settings: Settings, run_id: str) -> Path:
-    """A filesystem-safe staging folder per run (run ids contain ':' and '+')."""
-    return settings.staging_dir / re.sub(r"[^A-Za-z0-9._-]+", "_", run_id)
+def _base_file(settings: Settings, run_id: str) -> Path:
+    return settings.run_dir(run_id) / "publish_base.json"
 
 
 def plan(settings: Settings, run_id: str) -> list[dict]:
-    """Discover inputs, stage the accepted texts, and cut them into extract batches."""
-    run_dir = run_dir_for(settings, run_id)
+    """Start a working copy, discover inputs, stage the accepted texts, cut batches."""
+    run_dir = settings.run_dir(run_id)
     shutil.rmtree(run_dir, ignore_errors=True)  # a retried plan starts from scratch
+    working = settings.working_db_path(run_id)
+    start_working_copy(settings.db_path, working, _base_file(settings, run_id))
     intake = discover(
         settings.input_dir,
         run_id=run_id,
-        known=known_documents(settings.db_path),
+        known=known_documents(working),
         max_bytes=settings.max_bytes,
     )
     summary = write_intake(run_dir, intake)
     log.info(
-        "intake of %s: %s",
-        settings.input_dir,
-        {k: v for k, v in summary.items() if k != "replaces"},
+        "intake of %s: %s", settings.input_dir, {k: summary[k] for k in summary if k != "replaces"}
     )
     total = len(intake.to_extract)
     return [
@@ -54,7 +55,7 @@ def extract_batch(settings: Settings, run_id: str, batch: dict) -> dict:
     from extractors.nlp import load_nlp
     from extractors.pipeline import extract
 
-    run_dir = run_dir_for(settings, run_id)
+    run_dir = settings.run_dir(run_id)
     sources = read_sources(run_dir, batch["start"], batch["stop"])
     nlp = load_nlp(settings.spacy_model)
     started = time.perf_counter()
@@ -74,9 +75,35 @@ def extract_batch(settings: Settings, run_id: str, batch: dict) -> dict:
 
 
 def load(settings: Settings, run_id: str, started_at: datetime) -> dict:
-    return load_run(settings.db_path, run_dir_for(settings, run_id), run_id, started_at)
+    working = settings.working_db_path(run_id)
+    return load_run(working, settings.run_dir(run_id), run_id, started_at)
 
 
-def finish(settings: Settings, run_id: str, state: str = "success") -> None:
-    finish_run(settings.db_path, run_id, state)
-    shutil.rmtree(run_dir_for(settings, run_id), ignore_errors=True)
+def verify(settings: Settings, run_id: str) -> None:
+    from extractors.dbt_commands import run_dbt
+
+    run_dbt(settings, settings.working_db_path(run_id), "test")
+
+
+def docs(settings: Settings, run_id: str) -> Path:
+    from extractors.dbt_commands import generate_docs
+
+    return generate_docs(settings, settings.working_db_path(run_id))
+
+
+def finish(settings: Settings, run_id: str) -> None:
+    """Close the run's audit row, publish the working copy, drop the staging files."""
+    working = settings.working_db_path(run_id)
+    finish_run(working, run_id, "success")
+    publish(working, settings.db_path, _base_file(settings, run_id))
+    shutil.rmtree(settings.run_dir(run_id), ignore_errors=True)
+
+
+def record_failure(settings: Settings, run_id: str, started_at: datetime) -> None:
+    """A failed run publishes nothing; it leaves one 'failed' row in the audit table."""
+    run_dir = settings.run_dir(run_id)
+    summary_file = run_dir / "intake" / "summary.json"
+    summary = read_summary(run_dir) if summary_file.exists() else None
+    record_failed_run(settings.db_path, run_id, started_at, summary)
+    settings.working_db_path(run_id).unlink(missing_ok=True)
+    shutil.rmtree(run_dir, ignore_errors=True)

@@ -7,6 +7,7 @@ Airflow worker agree on where the input, the warehouse and the staging area are.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,11 @@ PROJECT_ROOT = Path(os.environ.get("WIREHOUSE_HOME", Path(__file__).resolve().pa
 def _path(variable: str, default: str) -> Path:
     path = Path(os.environ.get(variable, default))
     return path if path.is_absolute() else (PROJECT_ROOT / path).resolve()
+
+
+def safe_name(run_id: str) -> str:
+    """A filesystem-safe form of an Airflow run id (which contains ':' and '+')."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", run_id)
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,13 @@ class Settings:
     batch_size: int
     max_bytes: int
     spacy_model: str | None
+
+    def working_db_path(self, run_id: str) -> Path:
+        """The private copy a run builds in; it replaces db_path only when the run succeeds."""
+        return self.db_path.with_name(f".{self.db_path.stem}.{safe_name(run_id)}.building.duckdb")
+
+    def run_dir(self, run_id: str) -> Path:
+        return self.staging_dir / safe_name(run_id)
 
 
 def load_settings() -> Settings:

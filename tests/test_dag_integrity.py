@@ -23,7 +23,12 @@ print(json.dumps({
     "catchup": dag.catchup,
     "max_active_runs": dag.max_active_runs,
     "tasks": {
-        t.task_id: {"pool": t.pool, "upstream": sorted(t.upstream_task_ids)} for t in dag.tasks
+        t.task_id: {
+            "pool": t.pool,
+            "upstream": sorted(t.upstream_task_ids),
+            "trigger_rule": getattr(t.trigger_rule, "value", t.trigger_rule),
+        }
+        for t in dag.tasks
     },
 }))
 """
@@ -82,7 +87,16 @@ def test_every_duckdb_writer_shares_the_one_slot_pool(parsed):
     writers = [
         t
         for t in parsed["tasks"]
-        if t in ("plan", "load", "verify", "docs", "finish") or t.startswith("dbt.")
+        if t in ("plan", "load", "verify", "docs", "finish", "record_failure")
+        or t.startswith("dbt.")
     ]
     assert {parsed["tasks"][t]["pool"] for t in writers} == {"duckdb_writer"}
     assert parsed["tasks"]["extract"]["pool"] != "duckdb_writer"
+
+
+def test_any_failure_is_recorded_and_nothing_published(parsed):
+    tasks = parsed["tasks"]
+    failure = tasks["record_failure"]
+    assert failure["trigger_rule"] == "one_failed"
+    # a failure anywhere leaves `finish` failed or upstream_failed, which triggers it
+    assert {"plan", "extract", "load", "verify", "docs", "finish"} <= set(failure["upstream"])

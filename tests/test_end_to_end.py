@@ -154,3 +154,20 @@ def test_second_run_changes_no_counts(warehouse, input_dir, counts_after_first_r
         "from ops.pipeline_runs order by started_at",
     )
     assert runs == [("success", 4, 1, 0, 3), ("success", 4, 0, 1, 3)]
+
+
+def test_a_failed_run_publishes_nothing_and_is_audited(warehouse, input_dir):
+    before = {table: query(warehouse, f"select count(*) from {table}")[0][0] for table in MARTS}
+    (input_dir / "new article.txt").write_text(
+        "The government said on Monday that it would cut taxes for small firms next year."
+    )
+    run_dag(input_dir, warehouse, expect_success=False, WIREHOUSE_SPACY_MODEL="no_such_model")
+    after = {table: query(warehouse, f"select count(*) from {table}")[0][0] for table in MARTS}
+    assert after == before
+    [(state, finished)] = query(
+        warehouse,
+        "select state, finished_at is not null from ops.pipeline_runs "
+        "order by started_at desc limit 1",
+    )
+    assert (state, finished) == ("failed", True)
+    assert not list(warehouse.parent.glob(".*.building.duckdb*"))
