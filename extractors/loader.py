@@ -26,7 +26,11 @@ _DUCKDB_TYPES = {
     pa.date32(): "date",
     pa.timestamp("us"): "timestamp",
 }
-_EXTRA_DOCUMENT_COLUMNS = ["loaded_at timestamp", "run_id varchar"]
+_EXTRA_DOCUMENT_COLUMNS = [
+    "loaded_at timestamp",
+    "run_id varchar",
+    "source_missing_since timestamp",
+]
 _PIPELINE_RUNS_DDL = """
 create table if not exists raw.pipeline_runs (
     run_id varchar primary key,
@@ -119,9 +123,24 @@ def load_run(db_path: Path, run_dir: Path, run_id: str, started_at: datetime) ->
             "insert into raw.rejects by name select * from read_parquet(?)",
             [str(run_dir / "intake" / "rejects.parquet")],
         )
+        _mark_missing_sources(con, summary["missing"])
         _record_run(con, run_id, started_at, summary, state="loaded")
         con.execute("commit")
     return {**summary, "documents_loaded": len(new_ids)}
+
+
+def _mark_missing_sources(con, missing: list[str]) -> None:
+    """Deleted inputs keep their rows but say since when their file is gone."""
+    con.execute(
+        "update raw.documents set source_missing_since = null "
+        "where source_missing_since is not null and source_file not in (select unnest(?))",
+        [missing],
+    )
+    con.execute(
+        "update raw.documents set source_missing_since = ? "
+        "where source_missing_since is null and source_file in (select unnest(?))",
+        [_now(), missing],
+    )
 
 
 def _record_run(con, run_id: str, started_at: datetime, summary: dict | None, state: str) -> None:

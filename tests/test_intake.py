@@ -101,3 +101,12 @@ def test_sidecar_metadata_travels_with_the_text(folder):
     write(folder, "a.meta.json", '{"published_date": "2008-04-24", "url": "x"}')
     intake = discover(folder, run_id="r1")
     assert intake.to_extract[0].sidecar["published_date"] == date(2008, 4, 24)
+
+
+def test_a_deleted_file_is_reported_missing(folder):
+    first = discover(folder, run_id="r1")
+    known = {s.document_id: s.source_file for s in first.to_extract}
+    (folder / "nested" / "b.txt").unlink()
+    again = discover(folder, run_id="r2", known=known)
+    assert again.missing == ["nested/b.txt"]
+    assert again.to_extract == [] and len(again.unchanged) == 1

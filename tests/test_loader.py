@@ -1,5 +1,6 @@
 """The single DuckDB writer: atomic, idempotent, replacing changed documents."""
 
+import json
 from datetime import datetime
 from types import SimpleNamespace
 
@@ -110,3 +111,20 @@ def test_an_older_raw_table_gains_new_record_columns(tmp_path):
         columns = [r[0] for r in con.execute("describe raw.events").fetchall()]
     assert columns[:2] == ["event_id", "document_id"]
     assert {"cameo_code", "trigger_start_char", "evidence_end_char"} <= set(columns)
+
+
+def test_a_deleted_input_keeps_its_rows_and_is_marked(tmp_path):
+    db = tmp_path / "w.duckdb"
+    stage(tmp_path / "run1", [document("aaaa", "a.txt", "Ann Lee spoke.")])
+    load_run(db, tmp_path / "run1", "run1", STARTED)
+    stage(tmp_path / "run2", [])
+    summary = json.loads((tmp_path / "run2" / "intake" / "summary.json").read_text())
+    summary["missing"] = ["a.txt"]
+    (tmp_path / "run2" / "intake" / "summary.json").write_text(json.dumps(summary))
+    load_run(db, tmp_path / "run2", "run2", STARTED)
+    with duckdb.connect(str(db), read_only=True) as con:
+        [(missing_since,)] = con.execute(
+            "select source_missing_since from raw.documents"
+        ).fetchall()
+    assert missing_since is not None
+    assert counts(db)["mentions"] == 1

@@ -20,7 +20,9 @@ final as (
         content_sha256,
         extracted_at,
         loaded_at,
-        run_id
+        run_id,
+        source_missing_since,
+        source_missing_since is null as source_present
 
     from documents
 

@@ -21,7 +21,8 @@ renamed as (
         lower(content_sha256) as content_sha256,
         cast(extracted_at as timestamp) as extracted_at,
         cast(loaded_at as timestamp) as loaded_at,
-        cast(run_id as varchar) as run_id
+        cast(run_id as varchar) as run_id,
+        cast(source_missing_since as timestamp) as source_missing_since
 
     from source
 
