@@ -59,6 +59,11 @@ def news_warehouse():
         context = get_current_context()
         return run_steps.load(SETTINGS, context["run_id"], context["dag_run"].start_date)
 
+    @task.short_circuit(ignore_downstream_trigger_rules=False)
+    def marts_changed(load_summary: dict) -> bool:
+        """Skip dbt, its tests and the docs when no document changed and neither did dbt."""
+        return run_steps.marts_need_build(SETTINGS, get_current_context()["run_id"], load_summary)
+
     @task(pool=DUCKDB_POOL)
     def verify() -> None:
         """Every dbt test once more on the finished marts, including the cross-model
@@ -70,7 +75,7 @@ def news_warehouse():
         """Regenerate the dbt docs site for this warehouse."""
         return str(run_steps.docs(SETTINGS, get_current_context()["run_id"]))
 
-    @task(pool=DUCKDB_POOL)
+    @task(pool=DUCKDB_POOL, trigger_rule="none_failed")
     def finish() -> None:
         """Close the audit row, publish the working copy atomically, drop staging."""
         run_steps.finish(SETTINGS, get_current_context()["run_id"])
@@ -121,7 +126,8 @@ def news_warehouse():
     checked = verify()
     documented = docs()
     finished = finish()
-    extracted >> loaded >> dbt_models >> checked >> documented >> finished
+    extracted >> loaded
+    marts_changed(loaded) >> dbt_models >> checked >> documented >> finished
     [planned, extracted, loaded, dbt_models, checked, documented, finished] >> record_failure()
 
 

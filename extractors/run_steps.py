@@ -14,6 +14,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from extractors import marts_freshness
 from extractors.intake import discover
 from extractors.loader import finish_run, known_documents, load_run, record_failed_run
 from extractors.publishing import publish, start_working_copy
@@ -79,6 +80,14 @@ def load(settings: Settings, run_id: str, started_at: datetime) -> dict:
     return load_run(working, settings.run_dir(run_id), run_id, started_at)
 
 
+def marts_need_build(settings: Settings, run_id: str, load_summary: dict) -> bool:
+    needed = marts_freshness.marts_need_build(
+        settings.working_db_path(run_id), settings.dbt_project_dir, load_summary
+    )
+    log.info("marts %s", "need a rebuild" if needed else "are up to date: dbt is skipped")
+    return needed
+
+
 def verify(settings: Settings, run_id: str) -> None:
     from extractors.dbt_commands import run_dbt
 
@@ -94,6 +103,10 @@ def docs(settings: Settings, run_id: str) -> Path:
 def finish(settings: Settings, run_id: str) -> None:
     """Close the run's audit row, publish the working copy, drop the staging files."""
     working = settings.working_db_path(run_id)
+    # reached only after a verified build, or a skip because nothing had changed
+    marts_freshness.record_fingerprint(
+        working, marts_freshness.dbt_project_fingerprint(settings.dbt_project_dir)
+    )
     finish_run(working, run_id, "success")
     publish(working, settings.db_path, _base_file(settings, run_id))
     shutil.rmtree(settings.run_dir(run_id), ignore_errors=True)

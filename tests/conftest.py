@@ -52,8 +52,33 @@ def query(db_path: Path, sql: str, params: list | None = None) -> list[tuple]:
         return con.execute(sql, params or []).fetchall()
 
 
-@pytest.fixture(scope="session")
-def seed_input(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("input")
+BAD_FILES = {
+    "copy of seed.txt": None,  # the seed's bytes again
+    "empty.txt": b"",
+    "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40,
+}
+
+
+@pytest.fixture
+def seed_input(tmp_path) -> Path:
+    """A private input folder holding the seed article."""
+    folder = tmp_path / "input"
+    folder.mkdir()
     shutil.copy(SEEDS / SEED_FILE, folder / SEED_FILE)
     return folder
+
+
+@pytest.fixture(scope="session")
+def seed_run(tmp_path_factory) -> tuple[Path, Path]:
+    """One real DAG run over the seed plus bad files: (input folder, warehouse file).
+
+    Shared by the end-to-end tests, which read it and then rerun it in order; other
+    tests copy it rather than change it."""
+    folder = tmp_path_factory.mktemp("seed_input")
+    shutil.copy(SEEDS / SEED_FILE, folder / SEED_FILE)
+    for name, content in BAD_FILES.items():
+        data = (SEEDS / SEED_FILE).read_bytes() if content is None else content
+        (folder / name).write_bytes(data)
+    db_path = tmp_path_factory.mktemp("warehouse") / "seed.duckdb"
+    run_dag(folder, db_path)
+    return folder, db_path

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -76,9 +77,10 @@ def sha256(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_sigkill_of_the_dag_run_during_load_publishes_nothing(seed_input, tmp_path):
-    db = tmp_path / "w.duckdb"
-    run_dag(seed_input, db)
+def test_sigkill_of_the_dag_run_during_load_publishes_nothing(seed_run, tmp_path):
+    seed_input, db = tmp_path / "input", tmp_path / "w.duckdb"
+    shutil.copytree(seed_run[0], seed_input)
+    shutil.copy(seed_run[1], db)
     published = sha256(db)
     (seed_input / "second.txt").write_text(
         "The finance minister said on Monday that the government would cut taxes for "

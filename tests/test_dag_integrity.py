@@ -64,11 +64,18 @@ def test_pipeline_order(parsed):
     tasks = parsed["tasks"]
     assert tasks["extract"]["upstream"] == ["plan"]
     assert tasks["load"]["upstream"] == ["extract"]
+    assert tasks["marts_changed"]["upstream"] == ["load"]
+    dbt_roots = [
+        t for t, v in tasks.items() if t.startswith("dbt.") and "marts_changed" in v["upstream"]
+    ]
+    assert dbt_roots and all(tasks[t]["upstream"] == ["marts_changed"] for t in dbt_roots)
     assert tasks["verify"]["upstream"] and all(
         t.startswith("dbt.") for t in tasks["verify"]["upstream"]
     )
     assert tasks["docs"]["upstream"] == ["verify"]
     assert tasks["finish"]["upstream"] == ["docs"]
+    # finish also runs when nothing changed and dbt was skipped, never after a failure
+    assert tasks["finish"]["trigger_rule"] == "none_failed"
 
 
 def test_every_dbt_model_is_its_own_task(parsed):

@@ -10,26 +10,14 @@ from tests.contract import CONTRACT, FOREIGN_KEYS, MARTS, SPANS
 pytestmark = pytest.mark.e2e
 
 
-BAD_FILES = {
-    "copy of seed.txt": None,  # the seed's bytes again
-    "empty.txt": b"",
-    "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40,
-}
+@pytest.fixture(scope="module")
+def input_dir(seed_run):
+    return seed_run[0]
 
 
 @pytest.fixture(scope="module")
-def input_dir(seed_input):
-    for name, content in BAD_FILES.items():
-        data = (seed_input / SEED_FILE).read_bytes() if content is None else content
-        (seed_input / name).write_bytes(data)
-    return seed_input
-
-
-@pytest.fixture(scope="module")
-def warehouse(input_dir, tmp_path_factory):
-    db_path = tmp_path_factory.mktemp("warehouse") / "seed.duckdb"
-    run_dag(input_dir, db_path)
-    return db_path
+def warehouse(seed_run):
+    return seed_run[1]
 
 
 @pytest.fixture(scope="module")
@@ -145,7 +133,7 @@ def test_docs_site_is_generated(warehouse):
 
 
 def test_second_run_changes_no_counts(warehouse, input_dir, counts_after_first_run):
-    run_dag(input_dir, warehouse)
+    result = run_dag(input_dir, warehouse)
     after = {table: query(warehouse, f"select count(*) from {table}")[0][0] for table in MARTS}
     assert after == counts_after_first_run
     runs = query(
@@ -154,6 +142,9 @@ def test_second_run_changes_no_counts(warehouse, input_dir, counts_after_first_r
         "from ops.pipeline_runs order by started_at",
     )
     assert runs == [("success", 4, 1, 0, 3), ("success", 4, 0, 1, 3)]
+    log = result.stdout + result.stderr
+    assert "marts are up to date: dbt is skipped" in log
+    assert "task_id=dbt." not in log.split("marts are up to date")[1]
 
 
 def test_a_failed_run_publishes_nothing_and_is_audited(warehouse, input_dir):

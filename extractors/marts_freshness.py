@@ -1,0 +1,59 @@
+"""Whether a run must rebuild the marts at all.
+
+dbt's per-model tasks cost seconds each even when nothing changed, so a run that loaded
+no new, changed or deleted documents skips dbt, unless the dbt project itself changed
+since the marts were last built. The project's fingerprint is kept in the warehouse.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import duckdb
+
+_PROJECT_PARTS = ("dbt_project.yml", "models", "seeds", "macros", "tests")
+_SUFFIXES = {".sql", ".yml", ".yaml", ".csv", ".md"}
+
+
+def dbt_project_fingerprint(project_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for part in _PROJECT_PARTS:
+        root = project_dir / part
+        files = [root] if root.is_file() else sorted(root.rglob("*"))
+        for path in files:
+            if path.is_file() and path.suffix in _SUFFIXES:
+                digest.update(path.relative_to(project_dir).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def built_fingerprint(db_path: Path) -> str | None:
+    """The fingerprint the marts in this warehouse were built from, if recorded."""
+    if not db_path.exists():
+        return None
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        exists = con.execute(
+            "select count(*) from information_schema.tables "
+            "where table_schema = 'raw' and table_name = 'marts_build'"
+        ).fetchone()[0]
+        if not exists:
+            return None
+        row = con.execute("select dbt_fingerprint from raw.marts_build").fetchone()
+    return row[0] if row else None
+
+
+def record_fingerprint(db_path: Path, fingerprint: str) -> None:
+    with duckdb.connect(str(db_path)) as con:
+        con.execute(
+            "create or replace table raw.marts_build as "
+            "select ?::varchar as dbt_fingerprint, current_timestamp as built_at",
+            [fingerprint],
+        )
+
+
+def marts_need_build(db_path: Path, project_dir: Path, load_summary: dict) -> bool:
+    data_changed = bool(
+        load_summary["documents_loaded"] or load_summary["replaces"] or load_summary["missing"]
+    )
+    return data_changed or built_fingerprint(db_path) != dbt_project_fingerprint(project_dir)
