@@ -86,7 +86,8 @@ def extract_doc(source: SourceText, cleaned: CleanText, doc: Doc, out: Extractio
         )
         for n, m in enumerate(resolved.mentions)
     )
-    out.events.extend(extract_events(doc, resolved, document_id))
+    published = out.documents[-1].published_date
+    out.events.extend(extract_events(doc, resolved, document_id, published))
     out.statements.extend(extract_statements(doc, resolved, document_id))
 
 

@@ -89,6 +89,10 @@ class Event:
     location_actor_key: str | None
     evidence_start_char: int
     evidence_end_char: int
+    # Added by the event coder (new columns go last; the loader adds them in place).
+    is_hypothetical: bool = False  # modal, conditional, intended or requested
+    source_country_code: str | None = None  # the source's country, or where it acted
+    target_country_code: str | None = None  # the target's country, or where it was hit
 
 
 @dataclass(frozen=True)

@@ -46,9 +46,23 @@ def test_seed_events(seed):
     assert ("042", "sent", "country:iraq", "country:iran") in found
     assert ("016", "denies", "country:iran", None) in found
     assert ("190", "killed", "country:united states", None) in found  # "they" -> U.S. forces
-    crackdown = next(e for e in seed.events if e.trigger_text == "launched")
-    assert crackdown.cameo_code == "175"  # "launch" + object "crackdown"
+    crackdown = next(e for e in seed.events if e.trigger_text == "launched a crackdown")
+    assert crackdown.cameo_code == "175"  # light verb "launch" + event noun "crackdown"
     assert crackdown.location_actor_key == "location:basra"
+    assert crackdown.target_country_code == "IRQ"  # Shiite militias, acting in Basra
+    blames = next(e for e in seed.events if e.trigger_text == "blames")
+    assert blames.target_actor_key == "country:united states"  # "the U.S.-led invasion"
+    assert not blames.is_negated  # "denies" governs its own object, not the conjoined verb
+    rhetoric = next(e for e in seed.events if e.trigger_text == "stepped up their rhetoric")
+    assert (rhetoric.cameo_code, rhetoric.target_actor_key) == ("111", "country:iran")
+    fired = next(e for e in seed.events if e.trigger_text == "fired")
+    assert (fired.source_country_code, fired.target_country_code) == ("IRQ", "IRQ")
+    fought = {
+        (e.source_actor_key, e.target_actor_key) for e in seed.events if e.trigger_text == "fought"
+    }
+    assert fought == {("country:iran", "country:iraq"), ("country:iraq", "country:iran")}
+    killed = next(e for e in seed.events if e.trigger_text == "killed")
+    assert killed.target_country_code == "IRQ"  # 18 fighters in Sadr City
 
 
 def test_seed_event_spans(seed):
@@ -77,3 +91,47 @@ def test_no_event_without_actors_and_dedupe(extract_text):
     assert extract_text("The men attacked the building.").events == []
     twice = extract_text("Iran attacked Iraq and attacked Iraq again.")
     assert events_of(twice) == [("190", "attacked", "country:iran", "country:iraq")]
+
+
+def test_passive_conjoined_and_control(extract_text):
+    result = extract_text(
+        "Ten soldiers were killed by Russia in Kharkiv. "
+        "France and Germany met in Paris. "
+        "Britain urged Iran to release the sailors."
+    )
+    found = events_of(result)
+    assert ("190", "killed", "country:russia", None) in found
+    assert ("040", "met", "country:france", "country:germany") in found
+    assert ("040", "met", "country:germany", "country:france") in found
+    release = next(e for e in result.events if e.trigger_text == "release")
+    assert release.source_actor_key == "country:iran"  # object control: Iran releases
+    assert release.is_hypothetical and not release.is_negated
+
+
+def test_negation_and_modality(extract_text):
+    result = extract_text(
+        "Russia never attacked Ukraine. Russia may attack Ukraine. "
+        "Iran denied reports that it would meet Iraq."
+    )
+    by_sentence = {
+        e.sentence_index: e
+        for e in result.events
+        if e.cameo_code.startswith(("19", "13", "04", "03"))
+    }
+    assert by_sentence[0].is_negated and not by_sentence[0].is_hypothetical
+    assert by_sentence[1].is_hypothetical and not by_sentence[1].is_negated
+    meet = next(e for e in result.events if e.trigger_text == "meet")
+    assert meet.is_negated and meet.is_hypothetical
+
+
+def test_event_dates_resolve_against_publication(nlp):
+    from datetime import date
+
+    from extractors.pipeline import extract
+    from tests.unit.conftest import make_source
+
+    text = "Russia attacked Ukraine on Wednesday. Germany imposed sanctions on Russia last week."
+    dated = extract(nlp, [make_source(text, sidecar={"published_date": date(2024, 5, 10)})])
+    assert [e.event_date for e in dated.events] == [date(2024, 5, 8), date(2024, 4, 29)]
+    undated = extract(nlp, [make_source(text)])
+    assert [e.event_date for e in undated.events] == [None, None]

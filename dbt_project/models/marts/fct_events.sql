@@ -12,6 +12,37 @@ cameo_codes as (
 
 ),
 
+statements as (
+
+    select * from {{ ref('stg_raw__statements') }}
+
+),
+
+-- An event whose trigger lies inside a statement's content is reported by that
+-- statement's speaker ("U.S. forces said they killed ..."); the innermost (shortest)
+-- containing statement wins.
+event_statements as (
+
+    select
+        events.event_id,
+        statements.statement_id
+
+    from events
+
+    inner join statements
+        on events.document_id = statements.document_id
+        and events.trigger_start_char >= statements.content_start_char
+        and events.trigger_end_char <= statements.content_end_char
+
+    qualify row_number() over (
+        partition by events.event_id
+        order by
+            statements.content_end_char - statements.content_start_char,
+            statements.statement_id
+    ) = 1
+
+),
+
 events_coded as (
 
     select
@@ -33,12 +64,20 @@ events_coded as (
         events.event_date,
         {{ actor_id('events.location_actor_key') }} as location_actor_id,
         events.evidence_start_char,
-        events.evidence_end_char
+        events.evidence_end_char,
+        events.is_hypothetical,
+        events.source_country_code,
+        events.target_country_code,
+        event_statements.statement_id,
+        event_statements.statement_id is not null as is_reported
 
     from events
 
     left join cameo_codes
         on events.cameo_code = cameo_codes.cameo_code
+
+    left join event_statements
+        on events.event_id = event_statements.event_id
 
 )
 

@@ -22,7 +22,10 @@ renamed as (
         cast(event_date as date) as event_date,
         nullif(location_actor_key, '') as location_actor_key,
         cast(evidence_start_char as bigint) as evidence_start_char,
-        cast(evidence_end_char as bigint) as evidence_end_char
+        cast(evidence_end_char as bigint) as evidence_end_char,
+        coalesce(cast(is_hypothetical as boolean), false) as is_hypothetical,
+        nullif(upper(trim(source_country_code)), '') as source_country_code,
+        nullif(upper(trim(target_country_code)), '') as target_country_code
 
     from source
 
