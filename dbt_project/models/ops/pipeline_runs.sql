@@ -13,6 +13,7 @@ final as (
         run_id,
         started_at,
         finished_at,
+        datediff('millisecond', started_at, finished_at) / 1000.0 as duration_seconds,
         state,
         files_seen,
         documents_new,
