@@ -22,16 +22,24 @@ export AIRFLOW__LOGGING__LOGGING_LEVEL ?= INFO
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 export DO_NOT_TRACK := 1
 AIRFLOW := $(VENV)/bin/airflow
+# standalone starts its services as `airflow ...` from PATH
+export PATH := $(VENV)/bin:$(PATH)
 DBT_DIR := $(CURDIR)/dbt_project
 MANIFEST := $(DBT_DIR)/target/manifest.json
 DBT_SOURCES := $(shell find $(DBT_DIR) -path $(DBT_DIR)/target -prune -o \( -name '*.sql' -o -name '*.yml' -o -name '*.csv' -o -name '*.md' \) -print)
 
-.PHONY: help setup run test lint eval bench docs airflow clean
+AIRFLOW_PORT ?= 8080
+DOCS_PORT ?= 8081
+
+.PHONY: help setup run test lint eval bench docs airflow query clean
 
 help:
 	@echo "make run    set up (first time) and run the news_warehouse DAG once on WIREHOUSE_INPUT"
 	@echo "make test   set up (first time) and run the whole test suite"
 	@echo "make eval   accuracy on the gold sets in ../shared/eval"
+	@echo "make docs   serve the dbt docs site of WIREHOUSE_DB on 127.0.0.1:$(DOCS_PORT)"
+	@echo "make query  a read-only SQL prompt on WIREHOUSE_DB"
+	@echo "make airflow  Airflow (standalone) with the DAG, UI on 127.0.0.1:$(AIRFLOW_PORT)"
 	@echo "make lint   ruff"
 
 $(INSTALLED): requirements.lock pyproject.toml
@@ -62,6 +70,21 @@ test: setup
 # accuracy against ../shared/eval, each extractor beside its baseline (skips if absent)
 eval: $(INSTALLED)
 	$(PY) -m extractors.evaluation
+
+docs: setup
+	$(PY) -m extractors.docs_server --port $(DOCS_PORT)
+
+query: $(INSTALLED)
+	$(PY) -m extractors.sql_prompt
+
+# The UI binds to 127.0.0.1 and needs a login: user admin, with a password that Airflow
+# generates at first start into the file printed below (never committed).
+airflow: setup
+	@echo "Airflow UI: http://127.0.0.1:$(AIRFLOW_PORT)/  user: admin"
+	@echo "password: in $(AIRFLOW_HOME)/simple_auth_manager_passwords.json.generated (written at first start)"
+	AIRFLOW__API__HOST=127.0.0.1 AIRFLOW__API__PORT=$(AIRFLOW_PORT) \
+	AIRFLOW__CORE__EXECUTION_API_SERVER_URL=http://127.0.0.1:$(AIRFLOW_PORT)/execution/ \
+	AIRFLOW__CORE__EXECUTOR=LocalExecutor $(AIRFLOW) standalone
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check extractors dags tests
