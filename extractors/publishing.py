@@ -23,9 +23,9 @@ from pathlib import Path
 
 import duckdb
 
-log = logging.getLogger(__name__)
+from extractors.settings import STALE_RUN_SECONDS
 
-STALE_WORKING_COPY_SECONDS = 24 * 3600
+log = logging.getLogger(__name__)
 
 
 class WarehouseChangedError(RuntimeError):
@@ -69,8 +69,8 @@ def publish(working: Path, db_path: Path, base_file: Path) -> None:
 
 
 def _remove_stale_working_copies(db_path: Path) -> None:
-    """Working copies left by killed runs; a day old means no run still owns them."""
-    cutoff = time.time() - STALE_WORKING_COPY_SECONDS
+    """Working copies left by killed runs."""
+    cutoff = time.time() - STALE_RUN_SECONDS
     for leftover in db_path.parent.glob(f".{db_path.stem}.*.building.duckdb*"):
         if leftover.stat().st_mtime < cutoff:
             log.warning("removing a stale working copy: %s", leftover)

@@ -18,8 +18,14 @@ from extractors import marts_freshness
 from extractors.intake import discover
 from extractors.loader import finish_run, known_documents, load_run, record_failed_run
 from extractors.publishing import publish, start_working_copy
-from extractors.settings import Settings
-from extractors.staging import read_sources, read_summary, write_extraction, write_intake
+from extractors.settings import STALE_RUN_SECONDS, Settings
+from extractors.staging import (
+    read_sources,
+    read_summary,
+    remove_stale_runs,
+    write_extraction,
+    write_intake,
+)
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +38,8 @@ def plan(settings: Settings, run_id: str) -> list[dict]:
     """Start a working copy, discover inputs, stage the accepted texts, cut batches."""
     run_dir = settings.run_dir(run_id)
     shutil.rmtree(run_dir, ignore_errors=True)  # a retried plan starts from scratch
+    for stale in remove_stale_runs(settings.staging_dir, STALE_RUN_SECONDS):
+        log.warning("removed the staging folder of a run killed long ago: %s", stale)
     working = settings.working_db_path(run_id)
     start_working_copy(settings.db_path, working, _base_file(settings, run_id))
     intake = discover(

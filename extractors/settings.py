@@ -19,6 +19,10 @@ def _path(variable: str, default: str) -> Path:
     return path if path.is_absolute() else (PROJECT_ROOT / path).resolve()
 
 
+# no run lasts a day: older working copies and staging folders belong to killed runs
+STALE_RUN_SECONDS = 24 * 3600
+
+
 def safe_name(run_id: str) -> str:
     """A filesystem-safe form of an Airflow run id (which contains ':' and '+')."""
     return re.sub(r"[^A-Za-z0-9._-]+", "_", run_id)

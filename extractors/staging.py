@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import time
 from pathlib import Path
 
 import pyarrow as pa
@@ -103,3 +105,14 @@ def write_extraction(out_dir: Path, extraction) -> None:
         write_table_atomically(
             to_arrow(_RECORD_TYPE_OF[name], records), out_dir / f"{name}.parquet"
         )
+
+
+def remove_stale_runs(staging_dir: Path, max_age_seconds: float) -> list[Path]:
+    """Staging folders of runs killed long ago (finished runs remove their own)."""
+    if not staging_dir.is_dir():
+        return []
+    cutoff = time.time() - max_age_seconds
+    stale = [d for d in staging_dir.iterdir() if d.is_dir() and d.stat().st_mtime < cutoff]
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
+    return stale
