@@ -40,7 +40,7 @@ help:
 	@echo "make docs   serve the dbt docs site of WIREHOUSE_DB on 127.0.0.1:$(DOCS_PORT)"
 	@echo "make query  a read-only SQL prompt on WIREHOUSE_DB"
 	@echo "make airflow  Airflow (standalone) with the DAG, UI on 127.0.0.1:$(AIRFLOW_PORT)"
-	@echo "make lint   ruff"
+	@echo "make lint   ruff (Python) and sqlfluff (SQL)"
 
 $(INSTALLED): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -89,6 +89,7 @@ airflow: setup
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check extractors dags tests
 	$(VENV)/bin/ruff format --check extractors dags tests
+	cd $(DBT_DIR) && $(VENV)/bin/sqlfluff lint models tests analyses
 
 clean:
 	rm -rf state warehouse $(DBT_DIR)/target $(DBT_DIR)/logs
