@@ -34,7 +34,8 @@ checked as (
 
 select *
 from checked
-where text_length is null
+where
+    text_length is null
     or evidence_start_char < 0
     or evidence_end_char > text_length
     or evidence_start_char > trigger_start_char

@@ -11,11 +11,12 @@ rejects as (
 
 select *
 from rejects
-where reason is null
+where
+    reason is null
     or not (
         reason in (
             {%- for reason in var('reject_reasons') %}
-            '{{ reason }}'{{ "," if not loop.last }}
+                '{{ reason }}'{{ "," if not loop.last }}
             {%- endfor %}
         )
         or (starts_with(reason, 'duplicate_of:') and length(reason) > length('duplicate_of:'))

@@ -70,7 +70,8 @@ spans as (
         speaker_end_char as end_char,
         speaker_text as expected_text
     from statements
-    where speaker_text is not null
+    where
+        speaker_text is not null
         or speaker_start_char is not null
         or speaker_end_char is not null
 
@@ -96,6 +97,7 @@ checked as (
 
 select *
 from checked
-where actual_text is distinct from expected_text
+where
+    actual_text is distinct from expected_text
     or start_char < 0
     or end_char < start_char

@@ -30,9 +30,10 @@ event_statements as (
     from events
 
     inner join statements
-        on events.document_id = statements.document_id
-        and events.trigger_start_char >= statements.content_start_char
-        and events.trigger_end_char <= statements.content_end_char
+        on
+            events.document_id = statements.document_id
+            and events.trigger_start_char >= statements.content_start_char
+            and events.trigger_end_char <= statements.content_end_char
 
     qualify row_number() over (
         partition by events.event_id
