@@ -7,10 +7,28 @@ Resolution rules (all within one document):
 - GPEs and demonyms that name a country become that country's actor ("Iraqi" -> Iraq);
 - a capital used as an actor ("sent a delegation to Tehran", "Baghdad's unease") stands
   for its government and joins the country actor; a capital used as a place ("clashes in
-  Baghdad") stays a location actor, so event locations keep the city.
+  Baghdad") stays a location actor, so event locations keep the city;
+- a bare surname the NER missed or mislabelled ("Salih told Reuters") joins the one
+  person of the document with that surname;
+- a definite description ("the cleric", "the Shiite alliance", "Iraq's prime minister")
+  joins the one person whose role, or the one organisation whose name or role, ends in
+  its head noun, when its modifiers agree;
+- a plural group noun with a country or community modifier ("U.S. military officials",
+  "Iranian officials", "Shiite militias"), or one that names a group on its own
+  ("militiamen"), becomes a `group` actor named by demonym, so "U.S. officials" and
+  "American officials" are one group. A group's country is the one its name carries:
+  "militiamen" and "Shiite militias" have none (the event coder places them where they
+  act), since one such key stands for the same words in every document.
+Countries of people and organisations come from, in order: their title or apposition
+("Iraqi government spokesman", "a lawmaker in the UIA"), the same role named with a
+country elsewhere ("Iraq's prime minister"), and, for state, political, armed and
+religious actors (GOV, LEG, MIL, PTY, REB, REL...), the document's focus country (the
+first country it names, usually in the headline or dateline). Cross-document
+resolution (a surname-only document joining the corpus's unique full name) is dbt's
+`int_actor_keys__resolved`.
 
 `actor_key` is `<kind>:<normalised canonical name>`, stable across documents because
-countries are always named by their canonical country name.
+countries are always named by their canonical country name and groups by demonym.
 """
 
 from __future__ import annotations
@@ -20,7 +38,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.gazetteer import country_name, find_place, find_sector
+from extractors.gazetteer import country_name, demonym, find_place, find_sector, group_head
 from extractors.syntax import subjects
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -50,6 +68,14 @@ _NAME_PARTICLES = frozenset(
     }
 )
 _INITIAL_STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "de", "al"})
+# Sectors of actors that belong to a state or its society: without a stated country they
+# take the document's focus country. International ones (JRN, BUS...) do not.
+DOMESTIC_SECTORS = frozenset(
+    {"GOV", "LEG", "MIL", "PTY", "REB", "REL", "COP", "JUD", "OPP", "ELI", "SPY", "UAF"}
+)
+# Prepositions that attach a person to the body or person they belong to: "a lawmaker in
+# the UIA", "a close confidant of al-Maliki", "spokesman for the ministry".
+_AFFILIATION_PREPS = frozenset({"in", "of", "for", "from", "with"})
 
 
 def normalise_name(name: str) -> str:
@@ -76,7 +102,7 @@ class MentionSpan:
     start_char: int
     end_char: int
     text: str
-    ner_label: str
+    ner_label: str | None  # None for descriptions and group noun phrases
     sentence_index: int
     role: str | None
 
@@ -328,18 +354,33 @@ def _cluster(raws: list[_Raw], doc: Doc) -> list[list[_Raw]]:
         norm = normalise_name(raw.name)
         index = by_name.get((raw.kind, norm))
         if index is None and raw.kind == "person":
-            index = next(
-                (
-                    i
-                    for (kind, name), i in by_name.items()
-                    if kind == "person" and name != norm and name.endswith(" " + norm)
-                ),
-                None,
-            )
+            index = _surname_owner(raw, norm, by_name, clusters)
         if index is None and raw.kind == "organization" and raw.name.isupper():
             index = _expansion(raw, raws, by_name, doc)
         add(raw, index)
     return clusters
+
+
+def _surname_owner(
+    raw: _Raw, norm: str, by_name: dict[tuple[str, str], int], clusters: list[list[_Raw]]
+) -> int | None:
+    """The person whose full name ends with this surname: the only one, or else the one
+    named most recently before it (two Gandhis in one text are never merged blindly)."""
+    owners = sorted(
+        {
+            i
+            for (kind, name), i in by_name.items()
+            if kind == "person" and name != norm and name.endswith(" " + norm)
+        }
+    )
+    if len(owners) <= 1:
+        return owners[0] if owners else None
+    before = [
+        (max(r.span.start for r in clusters[i] if r.span.start < raw.span.start), i)
+        for i in owners
+        if any(r.span.start < raw.span.start for r in clusters[i])
+    ]
+    return max(before)[1] if before else None
 
 
 def _expansion(raw: _Raw, raws: list[_Raw], by_name: dict, doc: Doc) -> int | None:
@@ -372,9 +413,32 @@ def _role_country(doc: Doc, role: str, actors: DocActors) -> str | None:
     return None
 
 
-def extract_actors(doc: Doc) -> DocActors:
-    """Resolve the NER mentions of one document into actors."""
-    sentence_of = {sent.start: i for i, sent in enumerate(doc.sents)}
+def _surname_word(name: str) -> str | None:
+    """The surname of a multi-word person name ("Jalal al-Din al-Sagheer" -> al-sagheer)."""
+    words = normalise_name(name).split()
+    return words[-1] if len(words) >= 2 else None
+
+
+def _unique_surnames(raws: list[_Raw]) -> dict[str, str]:
+    """surname -> the one full person name (normalised) that ends with it."""
+    owners: dict[str, set[str]] = {}
+    for raw in raws:
+        if raw.kind == "person" and (surname := _surname_word(raw.name)):
+            owners.setdefault(surname, set()).add(normalise_name(raw.name))
+    return {s: next(iter(names)) for s, names in owners.items() if len(names) == 1}
+
+
+def _is_modifier(span: Span) -> bool:
+    """ "Shiite" in "Shiite cleric": an attribute of another noun, not an actor."""
+    root = span.root
+    return (
+        root.dep_ in ("amod", "compound", "nmod")
+        and not (span.start <= root.head.i < span.end)
+        and root.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _entity_raws(doc: Doc) -> list[_Raw]:
     raws: list[_Raw] = []
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
@@ -387,15 +451,227 @@ def extract_actors(doc: Doc) -> DocActors:
         if classified is None:
             continue
         kind, name, country = classified
-        raw = _Raw(span=span, label=ent.label_, kind=kind, name=name, country=country, role=role)
-        if kind == "person":
+        if kind == "group" and _is_modifier(span):
+            continue
+        raws.append(
+            _Raw(span=span, label=ent.label_, kind=kind, name=name, country=country, role=role)
+        )
+    # One sense per discourse: a one-word name the NER called an organisation or place
+    # that is the surname of the document's one person with it is that person.
+    surnames = _unique_surnames(raws)
+    for raw in raws:
+        if (
+            raw.kind in ("organization", "location")
+            and " " not in raw.name
+            and normalise_name(raw.name) in surnames
+            and find_place(raw.name) is None
+        ):
+            raw.kind, raw.label, raw.country = "person", raw.label, None
+    return raws
+
+
+def _surname_raws(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """Bare surnames the NER missed: "Salih told Reuters" after "Barham Salih"."""
+    surnames = _unique_surnames(raws)
+    taken = {i for raw in raws for i in range(raw.span.start, raw.span.end)}
+    found: list[_Raw] = []
+    for surname in surnames:
+        pattern = re.compile(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", re.IGNORECASE)
+        for match in pattern.finditer(doc.text):
+            if match.group().islower():
+                continue  # names are capitalised; "brown" is not Brown
+            span = doc.char_span(match.start(), match.end())
+            if span is None or any(t.i in taken or t.ent_type_ for t in span):
+                continue
+            if len(span) == 1 and span.root.pos_ != "PROPN":
+                continue
+            found.append(_Raw(span=span, label="PERSON", kind="person", name=span.text))
+            taken.update(range(span.start, span.end))
+    return found
+
+
+def _affiliation(span: Span) -> list[Token]:
+    """Tokens of what an apposition attaches the person to: "a lawmaker in the Shiite
+    alliance and a close confidant of al-Maliki" -> the Shiite alliance, al-Maliki."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return []
+    heads = [
+        c
+        for c in span.root.children
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and c.left_edge.i == span.end + 1
+    ]
+    heads += [c for h in heads for c in h.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    tokens: list[Token] = []
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in _AFFILIATION_PREPS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        tokens.extend(obj.subtree)
+    return tokens
+
+
+def _new_mention(
+    result: DocActors, key: str, span: Span, label: str | None, role: str | None, sent: dict
+) -> None:
+    result.mentions.append(
+        MentionSpan(
+            actor_key=key,
+            start_char=span.start_char,
+            end_char=span.end_char,
+            text=span.text,
+            ner_label=label,
+            sentence_index=sent[span.sent.start],
+            role=role,
+        )
+    )
+
+
+def _description_matches(words: list[str], role: str) -> str | None:
+    """`exact` when a role is the description, `suffix` when it ends with it."""
+    role_words = role.lower().split()
+    if role_words == words:
+        return "exact"
+    if len(role_words) > len(words) and role_words[-len(words) :] == words:
+        return "suffix"
+    return None
+
+
+def _descriptions(doc: Doc, result: DocActors, roles: dict[str, set[str]], sent: dict) -> None:
+    """Definite descriptions that fit exactly one person or organisation of the document:
+    "the cleric" (role), "the Shiite alliance" (name), "Iraq's prime minister"."""
+    for token in doc:
+        if (
+            token.pos_ != "NOUN"
+            or token.tag_ in ("NNS", "NNPS")
+            or token.ent_type_
+            or token.i in result.token_actor
+        ):
+            continue
+        dets = [c for c in token.lefts if c.dep_ == "det" and c.lower_ == "the"]
+        owners = [
+            c
+            for c in token.lefts
+            if c.dep_ == "poss" and result.actors.get(result.token_actor.get(c.i, ""))
+        ]
+        owner = result.actors[result.token_actor[owners[0].i]] if owners else None
+        if not dets and not (owner and owner.kind == "country"):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights):
+            continue  # "the leader of the party" is someone else
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and after.ent_type_ in ("PERSON", "ORG"):
+            continue  # a title before a name, already part of that mention
+        modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        words = [m.lower_ for m in modifiers if not m.ent_type_] + [token.lower_]
+        country = owner.country_code if owner else None
+        for m in modifiers:
+            place = find_place(m.text) if m.ent_type_ else None
+            if place and place.kind in ("country", "demonym"):
+                country = place.alpha3
+        matches: dict[str, str] = {}
+        for key, info in result.actors.items():
+            if info.kind not in ("person", "organization"):
+                continue
+            if country and info.country_code not in (None, country):
+                continue
+            names = set(roles.get(key, ()))
+            if info.kind == "organization":
+                names.add(normalise_name(info.canonical_name))
+            found = {_description_matches(words, r) for r in names} - {None}
+            if found:
+                matches[key] = "exact" if "exact" in found else "suffix"
+        exact = [k for k, how in matches.items() if how == "exact"]
+        chosen = exact if exact else list(matches)
+        if len(chosen) != 1:
+            continue
+        key = chosen[0]
+        start = min(c.left_edge.i for c in (*dets, *owners, *modifiers, token))
+        role = " ".join(words)
+        _new_mention(result, key, doc[start : token.i + 1], None, role, sent)
+        for t in (*modifiers, token):
+            if not t.ent_type_:
+                result.token_actor[t.i] = key
+        info = result.actors[key]
+        info.sector = info.sector or find_sector(role)
+        info.country_code = info.country_code or (country if info.kind == "person" else None)
+
+
+def _groups(doc: Doc, result: DocActors, sent: dict) -> None:
+    """Group actors the NER misses: "U.S. military officials", "Shiite militias"."""
+    for token in doc:
+        how = group_head(token.lower_)
+        if how is None or token.ent_type_ or token.i in result.token_actor:
+            continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and after.ent_type_ == "PERSON":
+            continue
+        country, community, sector_words, used = None, [], [], [token]
+        for mod in (c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod")):
+            for t in mod.subtree:
+                key = result.token_actor.get(t.i)
+                info = result.actors.get(key) if key else None
+                place = find_place(t.text) if t.ent_type_ or t.pos_ == "PROPN" else None
+                if info is not None and info.kind == "country":
+                    country = country or info.country_code
+                elif place is not None and place.kind in ("country", "demonym"):
+                    country = country or place.alpha3
+                elif t.ent_type_ == "NORP":
+                    community.append(t.text)
+                elif find_sector(t.text) and not t.ent_type_:
+                    sector_words.append(t.lower_)
+                else:
+                    continue
+                used.append(t)
+        if how == "modified" and not (country or community):
+            continue
+        start = min(t.i for t in used)
+        if any(t.dep_ == "cc" for t in doc[start : token.i]):
+            continue  # "U.S. and Iraqi officials": two groups, left to the modifiers
+        lead = [demonym(country) or country_name(country)] if country else []
+        canonical = " ".join([*lead, *community, *sector_words, token.lower_])
+        key = f"group:{normalise_name(canonical)}"
+        sector = find_sector(" ".join(sector_words)) or find_sector(token.lower_)
+        info = result.actors.setdefault(key, ActorInfo(key, canonical, "group", country, sector))
+        _new_mention(result, key, doc[start : token.i + 1], None, None, sent)
+        for t in used:
+            if not t.ent_type_:
+                result.token_actor[t.i] = key
+
+
+def _focus_country(result: DocActors) -> str | None:
+    """The country a story is about: the first it names (headline, dateline or lede)."""
+    for mention in sorted(result.mentions, key=lambda m: m.start_char):
+        info = result.actors[mention.actor_key]
+        if info.kind in ("country", "location") and info.country_code:
+            return info.country_code
+    return None
+
+
+def _hint_country(result: DocActors, tokens: list[Token], kinds: tuple[str, ...]) -> str | None:
+    for hint in tokens:
+        hint_key = result.token_actor.get(hint.i)
+        hint_info = result.actors.get(hint_key) if hint_key else None
+        if hint_info and hint_info.kind in kinds and hint_info.country_code:
+            return hint_info.country_code
+    return None
+
+
+def extract_actors(doc: Doc) -> DocActors:
+    """Resolve the NER mentions of one document into actors."""
+    sentence_of = {sent.start: i for i, sent in enumerate(doc.sents)}
+    raws = _entity_raws(doc)
+    raws += _surname_raws(doc, raws)
+    for raw in raws:
+        if raw.kind == "person":
             _person_context(raw)
-        elif kind == "organization":
-            raw.country = _org_country(span)
-        raws.append(raw)
+        elif raw.kind == "organization":
+            raw.country = _org_country(raw.span)
 
     result = DocActors()
     keyed: list[tuple[_Raw, str]] = []
+    roles: dict[str, set[str]] = {}
     for cluster in _cluster(raws, doc):
         lead = max(cluster, key=lambda r: (len(r.name.split()), len(r.name)))
         key = f"{lead.kind}:{normalise_name(lead.name)}"
@@ -406,6 +682,8 @@ def extract_actors(doc: Doc) -> DocActors:
             result.actors[key] = info
         for raw in cluster:
             keyed.append((raw, key))
+            if raw.role:
+                roles.setdefault(key, set()).add(raw.role)
             info.country_code = info.country_code or raw.country
             if info.kind == "organization":
                 info.sector = info.sector or find_sector(raw.role) or find_sector(raw.name)
@@ -413,39 +691,42 @@ def extract_actors(doc: Doc) -> DocActors:
                 info.sector = info.sector or find_sector(raw.role)
 
     for raw, key in sorted(keyed, key=lambda item: item[0].span.start):
-        result.actors[key].n_mentions += 1
         for token in raw.span:
             result.token_actor[token.i] = key
-        result.mentions.append(
-            MentionSpan(
-                actor_key=key,
-                start_char=raw.span.start_char,
-                end_char=raw.span.end_char,
-                text=raw.span.text,
-                ner_label=raw.label,
-                sentence_index=sentence_of[raw.span.sent.start],
-                role=raw.role,
-            )
-        )
+        _new_mention(result, key, raw.span, raw.label, raw.role, sentence_of)
+
+    _descriptions(doc, result, roles, sentence_of)
+    _groups(doc, result, sentence_of)
 
     # Person countries need the other actors: title/apposition modifiers that are
-    # countries or national organisations, else the same role named with a country.
-    for raw, key in keyed:
-        info = result.actors[key]
-        if info.kind != "person" or info.country_code:
-            continue
-        for hint in raw.hints:
-            hint_key = result.token_actor.get(hint.i)
-            hint_info = result.actors.get(hint_key) if hint_key else None
-            if (
-                hint_info
-                and hint_info.kind in ("country", "organization")
-                and hint_info.country_code
-            ):
-                info.country_code = hint_info.country_code
-                break
+    # countries or national organisations, then what the apposition attaches them to
+    # (an organisation or a person of known country), then the same role named with a
+    # country elsewhere. Two passes, so a confidant of a person placed in pass one is.
+    for _ in range(2):
+        for raw, key in keyed:
+            info = result.actors[key]
+            if info.kind != "person" or info.country_code:
+                continue
+            info.country_code = _hint_country(
+                result, raw.hints, ("country", "organization")
+            ) or _hint_country(result, _affiliation(raw.span), ("organization", "person"))
     for raw, key in keyed:
         info = result.actors[key]
         if info.kind == "person" and not info.country_code and raw.role:
             info.country_code = _role_country(doc, raw.role, result)
+
+    focus = _focus_country(result)
+    for info in result.actors.values():
+        if (
+            info.kind in ("person", "organization")
+            and info.country_code is None
+            and info.sector in DOMESTIC_SECTORS
+        ):
+            info.country_code = focus
+
+    result.mentions.sort(key=lambda m: (m.start_char, m.end_char))
+    for info in result.actors.values():
+        info.n_mentions = 0
+    for mention in result.mentions:
+        result.actors[mention.actor_key].n_mentions += 1
     return result

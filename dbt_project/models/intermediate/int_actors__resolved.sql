@@ -1,21 +1,55 @@
--- one row per actor_key across all documents
+-- one row per corpus actor: per-document actor keys mapped through int_actor_keys__resolved
 with
+
+keys_resolved as (
+
+    select * from {{ ref('int_actor_keys__resolved') }}
+
+),
 
 actors as (
 
-    select * from {{ ref('stg_raw__actors') }}
+    select
+        raw_actors.* exclude (actor_key),
+        keys_resolved.corpus_actor_key as actor_key,
+        raw_actors.actor_key = keys_resolved.corpus_actor_key as is_own_key
+
+    from {{ ref('stg_raw__actors') }} as raw_actors
+
+    inner join keys_resolved
+        on
+            raw_actors.document_id = keys_resolved.document_id
+            and raw_actors.actor_key = keys_resolved.actor_key
 
 ),
 
 mentions as (
 
-    select * from {{ ref('stg_raw__mentions') }}
+    select
+        raw_mentions.* exclude (actor_key),
+        keys_resolved.corpus_actor_key as actor_key
+
+    from {{ ref('stg_raw__mentions') }} as raw_mentions
+
+    inner join keys_resolved
+        on
+            raw_mentions.document_id = keys_resolved.document_id
+            and raw_mentions.actor_key = keys_resolved.actor_key
 
 ),
 
 actor_references as (
 
-    select * from {{ ref('int_actor_references__unioned') }}
+    select
+        references_raw.document_id,
+        keys_resolved.corpus_actor_key as actor_key
+
+    from {{ ref('int_actor_references__unioned') }} as references_raw
+
+    inner join keys_resolved
+        on
+            references_raw.document_id = keys_resolved.document_id
+            and references_raw.actor_key = keys_resolved.actor_key
 
 ),
 
@@ -31,13 +65,15 @@ actor_keys as (
 
 ),
 
--- candidate names: each document's canonical name votes once; ties go to the name
--- with more mentions, then to the longer name
+-- candidate names: each document's canonical name votes once, documents that named the
+-- actor by its own key first (not by a surname or alias that resolved to it); ties go
+-- to the name with more mentions, then to the longer name
 name_votes as (
 
     select
         actor_key,
         canonical_name as name,
+        bool_or(is_own_key) as is_own_key,
         count(*) as n_votes,
         coalesce(sum(n_mentions), 0) as n_mentions
 
@@ -75,7 +111,7 @@ best_names as (
 
     qualify row_number() over (
         partition by actor_key
-        order by n_votes desc, n_mentions desc, length(name) desc, name
+        order by is_own_key desc, n_votes desc, n_mentions desc, length(name) desc, name
     ) = 1
 
 ),

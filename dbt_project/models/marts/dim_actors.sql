@@ -12,22 +12,33 @@ sectors as (
 
 ),
 
+countries as (
+
+    select * from {{ ref('countries') }}
+
+),
+
 final as (
 
     select
-        {{ actor_id('actor_key') }} as actor_id,
-        actor_key,
-        canonical_name,
-        actor_kind,
-        country_code,
+        {{ actor_id('resolved_actors.actor_key') }} as actor_id,
+        resolved_actors.actor_key,
+        resolved_actors.canonical_name,
+        resolved_actors.actor_kind,
+        resolved_actors.country_code,
+        countries.country_name,
         resolved_actors.sector,
         sectors.description as sector_description,
-        n_mentions,
-        n_documents
+        resolved_actors.n_mentions,
+        resolved_actors.n_documents
 
     from resolved_actors
+
     left join sectors
         on resolved_actors.sector = sectors.sector_code
+
+    left join countries
+        on resolved_actors.country_code = countries.alpha3
 
 )
 

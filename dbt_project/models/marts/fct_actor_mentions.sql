@@ -11,7 +11,7 @@ final as (
     select
         mention_id,
         document_id,
-        {{ actor_id('actor_key') }} as actor_id,
+        {{ resolved_actor_id('mentions.document_id', 'mentions.actor_key') }} as actor_id,
         sentence_index,
         start_char,
         end_char,

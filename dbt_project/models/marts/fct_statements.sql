@@ -12,7 +12,7 @@ final as (
         statement_id,
         document_id,
         sentence_index,
-        {{ actor_id('speaker_actor_key') }} as speaker_actor_id,
+        {{ resolved_actor_id('statements.document_id', 'statements.speaker_actor_key') }} as speaker_actor_id,
         speaker_text,
         speaker_start_char,
         speaker_end_char,
