@@ -1,79 +1,89 @@
 """Attributed statements: direct quotes, indirect speech, and mixed forms.
 
-Direct quotes are found on the text (double quote marks, paired per line) and attributed
-through a say-type cue right before ("X said: "...") or after (""...," said X) the quote.
-A line that opens with a quote and has no cue continues the previous speaker. Indirect
-speech is a cue verb with a subject and a clausal complement on the dependency parse;
-one that contains a quoted fragment is "mixed".
+Direct quotes are found on the text (`extractors.quotes`) and attributed through a cue
+right after (""...," said X", ""...?" X asked") or right before ("X said: "..."",
+"X said, "..."", or a paragraph ending "X said:"). Pieces of one quotation interrupted by
+its attribution (""A," he said. "B."") are one statement. A paragraph that opens with a
+quote and has no cue continues the previous speaker (cue null).
+
+Indirect speech comes from the dependency parse: a reporting verb of the cue lexicon
+(`data/cues.csv`, one frame per lemma) with
+- `clause`: a clausal complement ("said the delegation had taken questions", also
+  post-posed "..., officials said"), or
+- `object`: a noun-phrase complement for speech-act verbs ("denied reports ...",
+  "accuses Iran of arming ..."), or
+- `object_complement`: an object with its predicate ("called the judge a hater");
+- `intention`: an infinitive or object ("vowed to repeal", "wants a wall");
+- `topic`: what the cue is about ("talked about trade", "called for a ban");
+- `raising`: no speaker, the subject with its infinitive ("X appears to have won"; also a
+  passive intention verb: "X is expected to run").
+Clause and object cues also fall back to "warned of/about/against X".
+"according to X" attributes its clause to X, a sentence-initial "In a <poll/statement...>"
+(`data/source_nouns.csv`) the rest of a cue-less sentence, and a line "Name: ..." (a
+headline or transcript) its text. A participle inherits the speaker of the
+verb it hangs on (", saying ..."). Negated cues ("did not say") report nothing.
+
+An indirect statement whose content holds a quoted fragment is "mixed" (the content then
+runs to the end of the quotation); one whose content is entirely inside a quotation is
+"direct".
 """
 
 from __future__ import annotations
 
 import bisect
 import csv
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from extractors.actors import DocActors
 from extractors.gazetteer import DATA_DIR
+from extractors.quotes import Quote, find_quotes
 from extractors.records import Statement
-from extractors.syntax import is_negated, subjects
+from extractors.syntax import is_negated, speaker_subjects
 
-OPEN_MARKS = frozenset('"“')
-CLOSE_MARKS = frozenset('"”')
-_COMPLEMENT_DEPS = frozenset({"dobj", "prep", "ccomp", "xcomp", "dative", "attr", "oprd"})
+__all__ = ["Quote", "cue_frames", "cue_lexicon", "extract_statements", "find_quotes"]
+
+FRAMES = frozenset({"clause", "object", "object_complement", "intention", "topic", "raising"})
+# What a cue is about when it has no clause or object: "warned of", "talked about",
+# "called for"; a topic-frame cue has only this.
+_TOPIC_PREPS = frozenset({"about", "of", "against", "for"})
+_OBJECT_DEPS = frozenset({"dobj", "prep", "ccomp", "xcomp", "dative", "attr", "oprd", "advcl"})
+_PREDICATE_DEPS = frozenset({"oprd", "xcomp", "ccomp", "attr", "dobj", "npadvmod"})
 _LEADING_MARKERS = frozenset({"that", "if", "whether"})
-_TRAILING_TRIM = " \t\n,.;:"
+_TRAILING_TRIM = " \t\n\u00a0,.;:—–-"
+_LEADING_TRIM = " \t\n\u00a0,;:—–-"
 # How far (in tokens) a cue may sit after a closing quote mark.
 _MAX_CUE_DISTANCE = 25
+# Longest gap (characters) between two pieces of one interrupted quotation.
+_MAX_INTERRUPTION = 250
+_MIN_CONTENT_TOKENS = 2
+
+
+@cache
+def cue_frames() -> dict[str, str]:
+    """Reporting-verb lemma -> the frame its content takes (see the module docstring)."""
+    with (DATA_DIR / "cues.csv").open(encoding="utf-8", newline="") as handle:
+        frames = {row["lemma"].strip(): row["frame"].strip() for row in csv.DictReader(handle)}
+    unknown = {f for f in frames.values() if f not in FRAMES}
+    if unknown:
+        raise ValueError(f"cues.csv: unknown frames {sorted(unknown)}")
+    return frames
 
 
 @cache
 def cue_lexicon() -> dict[str, bool]:
     """Reporting-verb lemma -> whether its object (not only a clause) is the content."""
-    with (DATA_DIR / "cues.csv").open(encoding="utf-8", newline="") as handle:
-        return {row["lemma"]: row["takes_object"] == "1" for row in csv.DictReader(handle)}
+    return {lemma: frame != "clause" for lemma, frame in cue_frames().items()}
 
 
-@dataclass(frozen=True)
-class Quote:
-    open_mark: int  # offset of the opening mark
-    close_mark: int | None  # offset of the closing mark; None when unbalanced
-    start: int  # content offsets: marks, edge whitespace and a trailing comma excluded
-    end: int
-    line_start: int
-    line_end: int
-
-
-def find_quotes(text: str) -> list[Quote]:
-    """Double-quoted passages, paired within each line; an unclosed one runs to line end."""
-    quotes: list[Quote] = []
-    line_start = 0
-    for line in text.split("\n"):
-        line_end = line_start + len(line)
-        opened: int | None = None
-        for offset, char in enumerate(line):
-            pos = line_start + offset
-            if opened is None and char in OPEN_MARKS:
-                opened = pos
-            elif opened is not None and char in CLOSE_MARKS:
-                quotes.append(_quote(text, opened, pos, line_start, line_end))
-                opened = None
-        if opened is not None:
-            quotes.append(_quote(text, opened, None, line_start, line_end))
-        line_start = line_end + 1
-    return [q for q in quotes if q.end > q.start]
-
-
-def _quote(text: str, opened: int, closed: int | None, line_start: int, line_end: int) -> Quote:
-    start, end = opened + 1, closed if closed is not None else line_end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
-        end -= 1
-    return Quote(opened, closed, start, end, line_start, line_end)
+@cache
+def source_nouns() -> frozenset[str]:
+    """Nouns that name where a claim comes from: "In a Des Moines Register poll, ..." """
+    with (DATA_DIR / "source_nouns.csv").open(encoding="utf-8", newline="") as handle:
+        return frozenset(row["lemma"].strip() for row in csv.DictReader(handle))
 
 
 @dataclass
@@ -83,6 +93,8 @@ class _Found:
     kind: str
     cue: Token | None
     speaker: tuple[int, int, str | None] | None  # start_char, end_char, actor_key
+    line_start: int = -1
+    quotes: list[Quote] = field(default_factory=list)
 
 
 class _Tokens:
@@ -92,9 +104,6 @@ class _Tokens:
         self.doc = doc
         self.starts = [t.idx for t in doc]
 
-    def at(self, char: int) -> Token:
-        return self.doc[max(0, bisect.bisect_right(self.starts, char) - 1)]
-
     def between(self, start: int, end: int) -> list[Token]:
         lo = bisect.bisect_left(self.starts, start)
         hi = bisect.bisect_left(self.starts, end)
@@ -102,24 +111,29 @@ class _Tokens:
 
 
 def _is_cue(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cue_lexicon()
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in cue_frames():
+        return False
+    # "sent a team to discuss militias": a purpose, not a report.
+    return not (token.dep_ == "advcl" and any(c.lower_ == "to" for c in token.children))
 
 
 def _noun_phrase(head: Token) -> tuple[int, int]:
-    """Token range of a subject, cut before an apposition, relative clause or comma."""
+    """Token range of a speaker, cut before an apposition, relative clause or comma."""
     end = head.i + 1
     for child in head.rights:
-        if child.dep_ in ("appos", "punct", "relcl", "cc", "conj"):
+        if child.dep_ in ("appos", "punct", "relcl", "cc", "conj") or child.text in '"“”':
             break
         end = child.right_edge.i + 1
-    return head.left_edge.i, end
+    start = head.left_edge.i
+    while start < head.i and (head.doc[start].is_punct or head.doc[start].is_space):
+        start += 1
+    return start, end
 
 
-def _speaker(cue: Token, actors: DocActors) -> tuple[int, int, str | None] | None:
-    heads = subjects(cue)
+def _speaker_of(heads: list[Token], actors: DocActors) -> tuple[int, int, str | None] | None:
     if not heads:
         return None
-    doc = cue.doc
+    doc = heads[0].doc
     ranges = [_noun_phrase(s) for s in heads]
     start, end = min(r[0] for r in ranges), max(r[1] for r in ranges)
     key = None
@@ -130,19 +144,27 @@ def _speaker(cue: Token, actors: DocActors) -> tuple[int, int, str | None] | Non
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), key
 
 
+def _speaker(cue: Token, actors: DocActors) -> tuple[int, int, str | None] | None:
+    return _speaker_of(speaker_subjects(cue), actors)
+
+
+def _has_right_clause(cue: Token) -> bool:
+    return any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
+
+
 def _cue_after(quote: Quote, text: str, tokens: _Tokens) -> Token | None:
-    if quote.close_mark is None:
+    if quote.close_mark is None or quote.close_end is None:
         return None
-    after = text[quote.close_mark + 1 : quote.line_end]
-    inner_end = text[quote.open_mark + 1 : quote.close_mark].rstrip()
-    if not (after.lstrip().startswith(",") or inner_end.endswith((",", "?", "!"))):
+    after = text[quote.close_end : quote.line_end]
+    inner_end = text[quote.open_mark : quote.close_mark].rstrip()
+    if not (after.lstrip().startswith((",", "—", "–")) or inner_end.endswith((",", "?", "!"))):
         return None
-    following = tokens.between(quote.close_mark + 1, quote.line_end)[:_MAX_CUE_DISTANCE]
-    for token in following:
-        if token.text in OPEN_MARKS:
+    following = tokens.between(quote.close_end, quote.line_end)[:_MAX_CUE_DISTANCE]
+    for n, token in enumerate(following):
+        if token.text in ('"', "“", "''", "``") or (n and token.text in (".", "!", "?")):
             break
-        if _is_cue(token):
-            return token
+        if _is_cue(token) and not is_negated(token):
+            return None if _has_right_clause(token) else token
     return None
 
 
@@ -157,93 +179,367 @@ def _cue_before(quote: Quote, text: str, tokens: _Tokens) -> Token | None:
         lead_start, lead_end = previous.rfind("\n") + 1, len(previous)
     elif not before.endswith((":", ",")):
         return None
-    cues = [t for t in tokens.between(lead_start, lead_end) if _is_cue(t)]
-    return cues[-1] if cues else None
+    cues = [t for t in tokens.between(lead_start, lead_end) if _is_cue(t) and not is_negated(t)]
+    if not cues:
+        return None
+    cue = cues[-1]
+    # The cue must govern what follows it, not an earlier clause of its own.
+    if any(t.text in (".", "!", "?") for t in tokens.between(cue.idx, lead_end)):
+        return None
+    return cue
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in _LEADING_MARKERS or doc[start].is_punct):
+        if doc[start].text in ('"', "“", "''", "``"):
+            break
+        start += 1
+    return start, end
 
 
 def _complement(cue: Token) -> tuple[int, int] | None:
     """Token range of what a reporting verb reports, or None."""
-    takes_object = cue_lexicon().get(cue.lemma_.lower(), False)
+    frame = cue_frames().get(cue.lemma_.lower(), "clause")
     objects = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
-    if takes_object and objects:
+    clauses.sort(key=lambda c: c.i < cue.i)  # a clause after the cue first
+    intents = [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i]
+    if _raised(cue) and intents:
+        subject = next(c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass"))
+        return subject.left_edge.i, intents[0].right_edge.i + 1
+    if frame == "intention" and intents and not clauses:
+        start, end = intents[0].left_edge.i, intents[0].right_edge.i + 1
+        return (start, end) if end - start >= _MIN_CONTENT_TOKENS else None
+    if frame == "object_complement" and objects:
+        predicates = [c for c in cue.rights if c.dep_ in _PREDICATE_DEPS and c.i > objects[0].i] + [
+            c for c in objects[0].rights if c.dep_ in ("oprd", "acl", "xcomp")
+        ]
+        if not predicates:
+            return None
         start = objects[0].left_edge.i
-        parts = [c for c in cue.rights if c.dep_ in _COMPLEMENT_DEPS and c.i >= objects[0].i]
+        end = max(c.right_edge.i for c in predicates) + 1
+    elif frame in ("object", "intention") and objects:
+        start = objects[0].left_edge.i
+        parts = [c for c in cue.rights if c.dep_ in _OBJECT_DEPS and c.i >= objects[0].i]
         end = max(c.right_edge.i for c in parts) + 1
     elif clauses:
         clause = clauses[0]
         start, end = clause.left_edge.i, clause.right_edge.i + 1
         if clause.i < cue.i:
             end = min(end, cue.i)
+            subject_starts = [s.left_edge.i for s in speaker_subjects(cue) if s.i < cue.i]
+            if subject_starts:
+                end = min([end, *subject_starts])
         else:
             start = max(start, cue.i + 1)
+    elif topic := _topic(cue, frame):
+        start, end = topic.left_edge.i + 1, topic.right_edge.i + 1
     else:
+        return _parenthetical(cue)
+    start, end = _trim(cue.doc, start, end)
+    return (start, end) if end - start >= _MIN_CONTENT_TOKENS else None
+
+
+def _topic(cue: Token, frame: str) -> Token | None:
+    """The preposition introducing what a cue is about ("warned of", "called for")."""
+    preps = _TOPIC_PREPS | ({"on", "to"} if frame == "topic" else set())
+    for child in cue.rights:
+        if child.dep_ == "prep" and child.lower_ in preps and child.right_edge.i > child.i:
+            if child.lower_ == "for" and frame not in ("topic", "object_complement"):
+                continue
+            return child
+    return None
+
+
+def _parenthetical(cue: Token) -> tuple[int, int] | None:
+    """ "At the time, she said, Grayson was ...": a cue set off by commas inside the
+    clause it reports (parsed as parataxis): the content is that clause."""
+    if cue.dep_ != "parataxis" or cue.head is cue:
         return None
-    doc = cue.doc
-    while start < end and (doc[start].lower_ in _LEADING_MARKERS or doc[start].is_punct):
-        start += 1
-    return (start, end) if start < end else None
+    own = {t.i for t in cue.subtree}
+    outside = [t for t in cue.head.subtree if t.i not in own and not t.is_punct]
+    if len(outside) < 3:
+        return None
+    start, end = outside[0].i, outside[-1].i + 1
+    return _trim(cue.doc, start, end)
+
+
+def _according_to(token: Token) -> tuple[Token, tuple[int, int]] | None:
+    """ "..., according to X" / "According to X, ...": (X's head, content token range)."""
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    sent = token.sent
+    phrase = {t.i for t in token.subtree}
+    first, last = min(phrase), max(phrase)
+    words = [t for t in sent if t.i not in phrase and not (t.is_punct or t.is_space)]
+    before = [t for t in words if t.i < first]
+    after = [t for t in words if t.i > last]
+    side = after if len(after) >= len(before) else before
+    if len(side) < 3:
+        return None
+    return source, _trim(token.doc, side[0].i, side[-1].i + 1)
+
+
+def _in_source(token: Token) -> tuple[Token, tuple[int, int]] | None:
+    """ "In a Des Moines Register poll last month, Mr. Cruz had a lead": a sentence-initial
+    "in <poll/survey/statement...>" attributes the rest of a cue-less sentence."""
+    if token.lower_ != "in" or token.dep_ != "prep":
+        return None
+    source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if source is None or source.lemma_.lower() not in source_nouns():
+        return None
+    sent = token.sent
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not words or words[0] is not token or any(_is_cue(t) for t in sent):
+        return None
+    last = max(t.i for t in token.subtree)
+    rest = [t for t in words if t.i > last]
+    if len(rest) < 3:
+        return None
+    return source, _trim(token.doc, rest[0].i, rest[-1].i + 1)
+
+
+_HEADLINE_SPEAKER = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(\S.{8,})$")
+_NOT_SPEAKERS = frozenset(
+    {
+        "note",
+        "update",
+        "photo",
+        "video",
+        "watch",
+        "read",
+        "related",
+        "editor's note",
+        "source",
+        "sources",
+        "credit",
+        "correction",
+        "image",
+        "caption",
+        "warning",
+        "breaking",
+        "listen",
+        "more",
+        "see also",
+        "also",
+        "tags",
+        "topics",
+        "posted",
+        "filed under",
+    }
+)
+
+
+def _headline_speakers(doc: Doc, actors: DocActors) -> list[_Found]:
+    """ "Carson: Cruz taking 'Benghazi' approach" and transcript lines "Q: ...": a line
+    that opens with a short capitalised name and a colon is that name's statement."""
+    found = []
+    line_start = 0
+    for line in doc.text.split("\n"):
+        match = _HEADLINE_SPEAKER.match(line)
+        if match and match[1].lower() not in _NOT_SPEAKERS and not match[1][-1].isdigit():
+            speaker = doc.char_span(line_start, line_start + match.end(1), alignment_mode="expand")
+            if speaker is not None and not any(t.pos_ in ("VERB", "AUX") for t in speaker):
+                start = line_start + match.start(2)
+                end = line_start + len(line.rstrip(_TRAILING_TRIM))
+                content = doc.text[start:end]
+                kind = "direct" if content[:1] in "\"“‘'" else "indirect"
+                found.append(
+                    _Found(
+                        start,
+                        end,
+                        kind,
+                        None,
+                        (speaker.start_char, speaker.end_char, actors.actor_of(speaker.root)),
+                        line_start,
+                    )
+                )
+        line_start += len(line) + 1
+    return found
+
+
+def _raised(cue: Token) -> bool:
+    """ "The president is expected to run", "Trump appears to have won": no one is
+    named; the content is the subject with its infinitive."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return False
+    frame = cue_frames().get(cue.lemma_.lower())
+    return frame == "raising" or (
+        frame == "intention" and any(c.dep_ == "auxpass" for c in cue.children)
+    )
+
+
+def _speakerless(cue: Token) -> bool:
+    """A question put by someone unnamed ("when asked whether ...") or a passive report
+    ("it was reported that ..."): a statement without a speaker."""
+    return cue.lemma_.lower() == "ask" or any(c.dep_ == "auxpass" for c in cue.children)
 
 
 def _char_range(doc: Doc, start: int, end: int, text: str) -> tuple[int, int]:
     begin, finish = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     while finish > begin and text[finish - 1] in _TRAILING_TRIM:
         finish -= 1
+    while begin < finish and text[begin] in _LEADING_TRIM:
+        begin += 1
     return begin, finish
+
+
+def _direct(doc: Doc, actors: DocActors, tokens: _Tokens) -> tuple[list[_Found], list[Quote]]:
+    text = doc.text
+    found: list[_Found] = []
+    fragments: list[Quote] = []
+    last_direct: _Found | None = None
+    for quote in find_quotes(text):
+        cue = _cue_after(quote, text, tokens) or _cue_before(quote, text, tokens)
+        previous = found[-1] if found and found[-1].line_start == quote.line_start else None
+        if previous is not None and previous.quotes[-1].close_mark is not None:
+            gap = quote.open_mark - previous.end
+            interrupted = (
+                previous.cue is not None
+                and previous.end <= previous.cue.idx < quote.open_mark
+                and gap <= _MAX_INTERRUPTION
+            )
+            if (cue is not None and previous.cue is cue) or (cue is None and interrupted):
+                previous.end = quote.end
+                previous.quotes.append(quote)
+                continue
+        if cue is not None:
+            item = _Found(
+                quote.start, quote.end, "direct", cue, _speaker(cue, actors), quote.line_start
+            )
+        elif not text[quote.line_start : quote.open_mark].strip() and last_direct is not None:
+            item = _Found(
+                quote.start, quote.end, "direct", None, last_direct.speaker, quote.line_start
+            )
+        else:
+            fragments.append(quote)
+            continue
+        item.quotes.append(quote)
+        found.append(item)
+        last_direct = item
+    return found, fragments
+
+
+def _indirect(
+    doc: Doc,
+    actors: DocActors,
+    direct: list[_Found],
+    fragments: list[Quote],
+) -> list[_Found]:
+    text = doc.text
+    used = {f.cue.i for f in direct if f.cue is not None}
+    spans = [(f.start, f.end) for f in direct]
+    found: list[_Found] = []
+    seen: set[tuple[int, int]] = set()
+    for token in doc:
+        if token.i in used or any(s <= token.idx < e for s, e in spans):
+            continue
+        according = _according_to(token) or _in_source(token)
+        speakerless = False
+        if according is not None:
+            source, complement = according
+            cue, speaker = token, _speaker_of([source], actors)
+        elif _is_cue(token) and not is_negated(token):
+            complement, cue = _complement(token), token
+            raised = _raised(token)
+            speaker = _speaker(token, actors) if complement and not raised else None
+            speakerless = raised or (speaker is None and _speakerless(token))
+        else:
+            continue
+        if complement is None or (speaker is None and not speakerless):
+            continue
+        if complement[1] - complement[0] < 1:
+            continue
+        start, end = _char_range(doc, *complement, text)
+        if end <= start or (start, end) in seen:
+            continue
+        if any(start < e and s < end for s, e in spans):
+            continue
+        kind = "indirect"
+        inside = [q for q in fragments if q.start < end and start < q.end]
+        if inside:
+            kind = "mixed"
+            whole = inside[0]
+            if len(inside) == 1 and whole.start <= start + 1 and end <= whole.end + 1:
+                kind, start, end = "direct", whole.start, whole.end
+            else:
+                end = max([end, *(q.end for q in inside if q.start >= start)])
+        seen.add((start, end))
+        found.append(_Found(start, end, kind, cue, speaker))
+    return found
+
+
+def _line_start(text: str, char: int) -> int:
+    return text.rfind("\n", 0, char) + 1
+
+
+def _sentence_quotes(text: str, found: list[_Found], fragments: list[Quote]) -> list[_Found]:
+    """A quoted sentence mid-paragraph with no cue of its own (""A" before the incident,
+    she said. "B."") belongs to the statement before it in the paragraph: it extends that
+    statement when its cue sits in between, else it is a new quote by the same speaker."""
+    extra: list[_Found] = []
+    for quote in fragments:
+        if any(quote.start < f.end and f.start < quote.end for f in found + extra):
+            continue
+        before = text[quote.line_start : quote.open_mark].rstrip()
+        if not before or not before.endswith((".", "?", "!", '"', "”", "''")):
+            continue
+        earlier = [
+            f
+            for f in found + extra
+            if f.end <= quote.open_mark
+            and _line_start(text, f.start) == quote.line_start
+            and f.speaker is not None
+        ]
+        if not earlier:
+            continue
+        previous = max(earlier, key=lambda f: f.end)
+        cue = previous.cue
+        if cue is not None and previous.end <= cue.idx < quote.open_mark:
+            previous.end = quote.end
+            if previous.kind == "indirect":
+                previous.kind = "mixed"
+        else:
+            extra.append(_Found(quote.start, quote.end, "direct", None, previous.speaker))
+    return extra
 
 
 def extract_statements(doc: Doc, actors: DocActors, document_id: str) -> list[Statement]:
     text = doc.text
     tokens = _Tokens(doc)
-    found: list[_Found] = []
-    fragments: list[Quote] = []
-    used_cues: set[int] = set()
-    last_direct: _Found | None = None
-
-    for quote in find_quotes(text):
-        cue = _cue_after(quote, text, tokens) or _cue_before(quote, text, tokens)
-        if cue is not None:
-            item = _Found(quote.start, quote.end, "direct", cue, _speaker(cue, actors))
-            used_cues.add(cue.i)
-        elif not text[quote.line_start : quote.open_mark].strip():
-            speaker = last_direct.speaker if last_direct else None
-            item = _Found(quote.start, quote.end, "direct", None, speaker)
-        else:
-            fragments.append(quote)
-            continue
-        found.append(item)
-        last_direct = item
-
-    direct_spans = [(f.start, f.end) for f in found]
-    for token in doc:
-        if token.i in used_cues or not _is_cue(token) or is_negated(token):
-            continue
-        if any(s <= token.idx < e for s, e in direct_spans):
-            continue
-        complement = _complement(token)
-        speaker = _speaker(token, actors)
-        if complement is None or speaker is None:
-            continue
-        start, end = _char_range(doc, *complement, text)
-        if any(start < e and s < end for s, e in direct_spans):
-            continue
-        mixed = any(q.start < end and start < q.end for q in fragments)
-        found.append(_Found(start, end, "mixed" if mixed else "indirect", token, speaker))
+    direct, fragments = _direct(doc, actors, tokens)
+    found = direct + _indirect(doc, actors, direct, fragments)
+    found += _sentence_quotes(text, found, fragments)
+    spans = [(f.start, f.end) for f in found]
+    found += [
+        h
+        for h in _headline_speakers(doc, actors)
+        if not any(h.start < e and s < h.end for s, e in spans)
+    ]
 
     sentence_starts = [s.start_char for s in doc.sents]
     statements: list[Statement] = []
     for n, item in enumerate(sorted(found, key=lambda f: (f.start, f.end))):
         speaker_start, speaker_end, key = item.speaker or (None, None, None)
+        cue_text = None
+        if item.cue is not None:
+            cue_text = {"according": "according to", "in": "in"}.get(item.cue.lower_, item.cue.text)
         statements.append(
             Statement(
                 statement_id=f"{document_id}:s{n}",
                 document_id=document_id,
-                sentence_index=bisect.bisect_right(sentence_starts, item.start) - 1,
+                sentence_index=max(0, bisect.bisect_right(sentence_starts, item.start) - 1),
                 speaker_actor_key=key,
                 speaker_text=text[speaker_start:speaker_end] if item.speaker else None,
                 speaker_start_char=speaker_start,
                 speaker_end_char=speaker_end,
-                cue_text=item.cue.text if item.cue is not None else None,
+                cue_text=cue_text,
                 statement_kind=item.kind,
                 content=text[item.start : item.end],
                 content_start_char=item.start,

@@ -35,3 +35,25 @@ def trimmed_sentence(sent: Span) -> tuple[int, int]:
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
     return start, sent.start_char + len(text.rstrip())
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+
+
+def speaker_subjects(verb: Token) -> list[Token]:
+    """Who performs a reporting verb: its subjects (`subjects`), else those of the verb a
+    participle hangs on (", saying ...", "issued a statement saying ..."); a relative
+    pronoun subject ("X, who said ...") stands for the noun the clause modifies."""
+    found = subjects(verb)
+    if not found and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "conj"):
+        head = verb.head
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.head is not head:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            found = subjects(head)
+    out = []
+    for subject in found:
+        if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            subject = verb.head
+        out.append(subject)
+    return out

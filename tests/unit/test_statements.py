@@ -1,4 +1,4 @@
-from extractors.statements import cue_lexicon, find_quotes
+from extractors.statements import cue_frames, cue_lexicon, find_quotes
 
 
 def by_content_start(extraction, words):
@@ -15,7 +15,7 @@ def test_seed_required_statement(seed):
 
 def test_seed_statement_kinds_and_speakers(seed):
     cases = {
-        "Iraq's prime minister has sent": ("indirect", "said", "country:iraq"),
+        "Iraq's prime minister has sent": ("indirect", "said", "group:iraqi officials"),
         "They will discuss all issues": ("direct", "said", "person:ali al-dabbagh"),
         "the delegation was sent after": ("mixed", "said", "person:jalal al-din al-sagheer"),
         "I am not Iran's man in Iraq.": ("direct", "said", "person:nouri al-maliki"),
@@ -74,5 +74,60 @@ def test_unbalanced_quote_does_not_crash(extract_text):
 
 
 def test_cue_lexicon_is_data():
-    assert {"say", "tell", "deny", "accuse", "warn"} <= set(cue_lexicon())
+    assert {"say", "tell", "deny", "accuse", "warn", "insist", "claim", "describe"} <= set(
+        cue_lexicon()
+    )
+    assert {"blame", "announce", "confirm", "urge"} <= set(cue_lexicon())
     assert cue_lexicon()["accuse"] is True and cue_lexicon()["say"] is False
+    assert cue_frames()["call"] == "object_complement"
+
+
+def test_find_quotes_typewriter_pairs_and_nested_single():
+    text = "''We won,'' he said.\n\"It said: 'Cut it out!'\" she said."
+    quotes = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == ["We won", "It said: 'Cut it out!'"]
+
+
+def test_interrupted_quote_is_one_statement(extract_text):
+    result = extract_text('"We will win," Smith said. "Nobody can stop us."')
+    (only,) = result.statements
+    assert (only.statement_kind, only.cue_text, only.speaker_text) == ("direct", "said", "Smith")
+    assert only.content.startswith("We will win") and only.content.endswith("stop us.")
+
+
+def test_multi_paragraph_quote_continues_speaker(extract_text):
+    result = extract_text(
+        'Jane Doe said: "The first paragraph runs on.\n\n"The second one closes it."'
+    )
+    assert [(s.cue_text, s.speaker_text) for s in result.statements] == [
+        ("said", "Jane Doe"),
+        (None, "Jane Doe"),
+    ]
+
+
+def test_according_to_and_postposed_cue(extract_text):
+    result = extract_text(
+        "According to the ministry, the talks will resume next week.\n\n"
+        "The economy is growing faster than expected, officials said."
+    )
+    got = [(s.cue_text, s.speaker_text, s.content) for s in result.statements]
+    assert got == [
+        ("according to", "the ministry", "the talks will resume next week"),
+        ("said", "officials", "The economy is growing faster than expected"),
+    ]
+
+
+def test_mixed_quote_runs_to_end_of_fragment(extract_text):
+    result = extract_text('Smith said the plan was "a disaster for every family in the state."')
+    (only,) = result.statements
+    assert only.statement_kind == "mixed"
+    assert only.content.endswith("every family in the state.")
+
+
+def test_participle_inherits_speaker(extract_text):
+    result = extract_text(
+        "The ministry issued a statement on Monday, saying the border would stay closed."
+    )
+    (only,) = result.statements
+    assert (only.cue_text, only.speaker_text) == ("saying", "The ministry")
+    assert only.content == "the border would stay closed"
