@@ -334,11 +334,13 @@ def _frames(sent) -> list[Frame]:
             noun, rule = light
             consumed.add(noun.i)
             noun_sources, noun_targets, mutual = noun_roles(noun)
+            # A passive puts the noun first: "a crackdown was launched".
+            first, last = sorted((token, noun), key=lambda t: t.i)
             frames.append(
                 Frame(
                     head=token,
-                    start=token,
-                    end=noun,
+                    start=first,
+                    end=last,
                     code=rule.cameo_code,
                     sources=verb_sources(token) + noun_sources,
                     targets=noun_targets + verb_targets(token, event_noun=noun),

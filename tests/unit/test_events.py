@@ -40,12 +40,23 @@ def events_of(extraction):
     ]
 
 
+def country_dyads_of(extraction):
+    return [
+        (e.cameo_code, e.trigger_text, e.source_country_code, e.target_country_code)
+        for e in extraction.events
+    ]
+
+
 def test_seed_events(seed):
     found = events_of(seed)
     assert ("112", "accuses", "country:united states", "country:iran") in found
-    assert ("042", "sent", "country:iraq", "country:iran") in found
+    assert ("042", "sent", "person:nouri al-maliki", "country:iran") in found
     assert ("016", "denies", "country:iran", None) in found
-    assert ("190", "killed", "country:united states", None) in found  # "they" -> U.S. forces
+    dyads = country_dyads_of(seed)
+    assert ("042", "sent", "IRQ", "IRN") in dyads  # the prime minister acts for Iraq
+    killed = next(e for e in seed.events if e.trigger_text == "killed")
+    assert killed.source_actor_key == "group:american forces"  # "they" -> U.S. forces
+    assert killed.source_country_code == "USA"
     crackdown = next(e for e in seed.events if e.trigger_text == "launched a crackdown")
     assert crackdown.cameo_code == "175"  # light verb "launch" + event noun "crackdown"
     assert crackdown.location_actor_key == "location:basra"
@@ -100,7 +111,7 @@ def test_passive_conjoined_and_control(extract_text):
         "Britain urged Iran to release the sailors."
     )
     found = events_of(result)
-    assert ("190", "killed", "country:russia", None) in found
+    assert ("190", "killed", "country:russia", "group:soldiers") in found
     assert ("040", "met", "country:france", "country:germany") in found
     assert ("040", "met", "country:germany", "country:france") in found
     release = next(e for e in result.events if e.trigger_text == "release")
@@ -135,3 +146,16 @@ def test_event_dates_resolve_against_publication(nlp):
     assert [e.event_date for e in dated.events] == [date(2024, 5, 8), date(2024, 4, 29)]
     undated = extract(nlp, [make_source(text)])
     assert [e.event_date for e in undated.events] == [None, None]
+
+
+def test_passive_light_verb_trigger_runs_forward(extract_text):
+    text = "A crackdown on Shiite militias was launched by Iraq in Basra."
+    (crackdown,) = extract_text(text).events
+    assert crackdown.cameo_code == "175"
+    assert (crackdown.source_actor_key, crackdown.target_actor_key) == (
+        "country:iraq",
+        "group:shiite militias",
+    )
+    assert crackdown.trigger_start_char < crackdown.trigger_end_char
+    span = text[crackdown.trigger_start_char : crackdown.trigger_end_char]
+    assert span == crackdown.trigger_text == "crackdown on Shiite militias was launched"
