@@ -3,6 +3,7 @@
 python -m extractors extract --input DIR --out DIR   staging Parquet for a folder
 python -m extractors show FILE                       one text's records as JSON
 python -m extractors summary                         row counts of the warehouse marts
+python -m extractors evidence [--out DIR]            HTML evidence pages of the warehouse
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from extractors.intake import discover, document_id_for
 from extractors.metadata import read_sidecar
 from extractors.records import Reject, SourceText, to_arrow
 from extractors.settings import load_settings
-from extractors.staging import write_extraction, write_table_atomically
+from extractors.staging import StagingWriter, write_table_atomically
 
 SUMMARY_TABLES = (
     ("documents", "marts.dim_documents"),
@@ -33,20 +34,51 @@ SUMMARY_TABLES = (
 )
 
 
-def _extract_folder(args: argparse.Namespace) -> int:
-    from extractors.nlp import load_nlp
-    from extractors.pipeline import extract
+def extract_folder(
+    nlp, input_dir: Path, out: Path, *, n_process: int = 1, batch_size: int = 32
+) -> dict[str, int]:
+    """Staging Parquet for every accepted file under input_dir; returns row counts.
+
+    Records are written chunk by chunk (see ``StagingWriter``), so memory stays flat as
+    the folder grows. The benchmark times exactly this function.
+    """
+    from extractors.pipeline import extract_chunks
+    from extractors.progress import Progress
 
     run_id = f"cli__{datetime.now(UTC):%Y%m%dT%H%M%S}"
-    intake = discover(Path(args.input), run_id=run_id, max_bytes=load_settings().max_bytes)
-    extraction = extract(load_nlp(args.model), intake.to_extract, n_process=args.n_process)
-    out = Path(args.out)
-    write_extraction(out, extraction)
+    intake = discover(input_dir, run_id=run_id, max_bytes=load_settings().max_bytes)
+    counts = dict.fromkeys(("documents", "words", "actors", "events", "statements"), 0)
+    writer = StagingWriter(out)
+    progress = Progress(len(intake.to_extract), name="extract", bar=True)
+    chunks = extract_chunks(
+        nlp,
+        intake.to_extract,
+        batch_size=batch_size,
+        n_process=n_process,
+        on_document=progress.update,
+    )
+    for chunk in chunks:
+        writer.write(chunk)
+        counts["documents"] += len(chunk.documents)
+        counts["words"] += sum(d.n_words for d in chunk.documents)
+        for name in ("actors", "events", "statements"):
+            counts[name] += len(getattr(chunk, name))
+    writer.close()
+    progress.close()
     write_table_atomically(to_arrow(Reject, intake.rejects), out / "rejects.parquet")
+    counts["rejects"] = len(intake.rejects)
+    return counts
+
+
+def _extract_folder(args: argparse.Namespace) -> int:
+    from extractors.nlp import load_nlp
+
+    out = Path(args.out)
+    counts = extract_folder(load_nlp(args.model), Path(args.input), out, n_process=args.n_process)
     print(
-        f"{len(extraction.documents)} documents, {len(extraction.actors)} actors, "
-        f"{len(extraction.events)} events, {len(extraction.statements)} statements, "
-        f"{len(intake.rejects)} rejects -> {out}"
+        f"{counts['documents']} documents, {counts['actors']} actors, "
+        f"{counts['events']} events, {counts['statements']} statements, "
+        f"{counts['rejects']} rejects -> {out}"
     )
     return 0
 
@@ -87,6 +119,18 @@ def _summary(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _evidence(args: argparse.Namespace) -> int:
+    from extractors.evidence import write_evidence_site
+
+    settings = load_settings()
+    if not settings.db_path.exists():
+        print(f"no warehouse at {settings.db_path}: run `make run` first", file=sys.stderr)
+        return 1
+    index = write_evidence_site(settings.db_path, Path(args.out or settings.evidence_dir))
+    print(f"evidence pages: {index}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     parser = argparse.ArgumentParser(
@@ -110,6 +154,13 @@ def main(argv: list[str] | None = None) -> int:
     show_cmd.add_argument("--model", default=None)
     show_cmd.set_defaults(handler=_show_file)
     commands.add_parser("summary", help="row counts of the marts").set_defaults(handler=_summary)
+    evidence_cmd = commands.add_parser(
+        "evidence", help="write HTML evidence pages (highlighted texts) of WIREHOUSE_DB"
+    )
+    evidence_cmd.add_argument(
+        "--out", default=None, help="output folder (default: <db stem>_evidence beside the db)"
+    )
+    evidence_cmd.set_defaults(handler=_evidence)
     args = parser.parse_args(argv)
     return args.handler(args)
 

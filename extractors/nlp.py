@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import os
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -32,12 +34,35 @@ def newline_sentences(doc: Doc) -> Doc:
     return doc
 
 
+def _component_names(name: str) -> list[str] | None:
+    """Every component the model ships (enabled or not), read from its meta.json.
+
+    Reading the meta costs milliseconds; loading the model to list its components costs
+    the model's full load time. None when there is no meta (spacy.load then reports it).
+    """
+    try:
+        path = spacy.util.get_package_path(name) if spacy.util.is_package(name) else Path(name)
+        meta = spacy.util.load_meta(path / "meta.json")
+    except (OSError, ValueError):
+        return None
+    return list(meta.get("components") or meta.get("pipeline") or [])
+
+
 def load_nlp(model_name: str | None = None) -> Language:
-    """The model from the argument, else $WIREHOUSE_SPACY_MODEL, else the default."""
+    """The model from the argument, else $WIREHOUSE_SPACY_MODEL, else the default.
+
+    The model is loaded once, with every component the extractors do not use excluded.
+    """
     name = model_name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
-    nlp = spacy.load(name)
-    unused = [p for p in nlp.component_names if p not in NEEDED]
-    nlp = spacy.load(name, exclude=unused) if unused else nlp
+    unused = [p for p in _component_names(name) or [] if p not in NEEDED]
+    nlp = spacy.load(name, exclude=unused)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newline_sentences", before="parser")
     return nlp
+
+
+@functools.cache
+def shared_nlp(model_name: str | None = None) -> Language:
+    """One pipeline per process and model, for callers that extract many batches in turn
+    (dag.test() runs every mapped extract task in one process)."""
+    return load_nlp(model_name)

@@ -7,7 +7,8 @@ derived from the document id and positions, so reruns give identical IDs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -22,7 +23,7 @@ from extractors.records import Actor, Document, Event, Mention, SourceText, Stat
 from extractors.statements import extract_statements
 
 # SourceText lives with the records (intake and staging build it); re-exported here.
-__all__ = ["Extraction", "SourceText", "extract", "extract_doc"]
+__all__ = ["Extraction", "SourceText", "extract", "extract_chunks", "extract_doc"]
 
 
 @dataclass
@@ -91,13 +92,19 @@ def extract_doc(source: SourceText, cleaned: CleanText, doc: Doc, out: Extractio
     out.statements.extend(extract_statements(doc, resolved, document_id))
 
 
-def extract(
+def extract_chunks(
     nlp: Language,
     sources: Iterable[SourceText],
     *,
+    chunk_size: float = 200,
     batch_size: int = 32,
     n_process: int = 1,
-) -> Extraction:
+    on_document: Callable[[Document], None] | None = None,
+) -> Iterator[Extraction]:
+    """The records of every `chunk_size` documents, yielded as they are done, so a caller
+    that writes them away keeps memory flat however large the input. One `nlp.pipe`
+    pass over all sources (worker processes start once); `on_document` hears of each
+    finished document (progress reporting)."""
     out = Extraction()
 
     def prepared() -> Iterable[tuple[str, tuple[SourceText, CleanText]]]:
@@ -109,4 +116,30 @@ def extract(
         prepared(), as_tuples=True, batch_size=batch_size, n_process=n_process
     ):
         extract_doc(source, cleaned, doc, out)
-    return out
+        if on_document is not None:
+            on_document(out.documents[-1])
+        if len(out.documents) >= chunk_size:
+            yield out
+            out = Extraction()
+    if out.documents:
+        yield out
+
+
+def extract(
+    nlp: Language,
+    sources: Iterable[SourceText],
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    on_document: Callable[[Document], None] | None = None,
+) -> Extraction:
+    """All records of `sources` at once: for one batch, or a single text."""
+    chunks = extract_chunks(
+        nlp,
+        sources,
+        chunk_size=math.inf,
+        batch_size=batch_size,
+        n_process=n_process,
+        on_document=on_document,
+    )
+    return next(chunks, Extraction())

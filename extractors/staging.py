@@ -107,6 +107,41 @@ def write_extraction(out_dir: Path, extraction) -> None:
         )
 
 
+class StagingWriter:
+    """Streams ``Extraction`` chunks into one ``<table>.parquet`` per staging table.
+
+    Each chunk becomes a row group, so memory holds one chunk, not the whole input. The
+    files appear (atomically renamed) only on ``close``; every table gets a file, also
+    when it stayed empty.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self._writers: dict[str, pq.ParquetWriter] = {}
+        out_dir.mkdir(parents=True, exist_ok=True)
+
+    def _partial(self, name: str) -> Path:
+        return self.out_dir / f".{name}.parquet.partial"
+
+    def write(self, extraction) -> None:
+        for name in STAGING_TABLES:
+            table = to_arrow(_RECORD_TYPE_OF[name], getattr(extraction, name))
+            writer = self._writers.get(name)
+            if writer is None:
+                writer = self._writers[name] = pq.ParquetWriter(self._partial(name), table.schema)
+            writer.write_table(table)
+
+    def close(self) -> None:
+        for name in STAGING_TABLES:
+            writer = self._writers.pop(name, None)
+            if writer is None:
+                empty = to_arrow(_RECORD_TYPE_OF[name], [])
+                pq.write_table(empty, self._partial(name))
+            else:
+                writer.close()
+            os.replace(self._partial(name), self.out_dir / f"{name}.parquet")
+
+
 def remove_stale_runs(staging_dir: Path, max_age_seconds: float) -> list[Path]:
     """Staging folders of runs killed long ago (finished runs remove their own)."""
     if not staging_dir.is_dir():
