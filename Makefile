@@ -31,12 +31,14 @@ DBT_SOURCES := $(shell find $(DBT_DIR) -path $(DBT_DIR)/target -prune -o \( -nam
 AIRFLOW_PORT ?= 8080
 DOCS_PORT ?= 8081
 
-.PHONY: help setup run test lint eval bench docs airflow query clean
+.PHONY: help setup browser run test lint eval bench evidence docs airflow query clean
 
 help:
 	@echo "make run    set up (first time) and run the news_warehouse DAG once on WIREHOUSE_INPUT"
 	@echo "make test   set up (first time) and run the whole test suite"
 	@echo "make eval   accuracy on the gold sets in ../shared/eval"
+	@echo "make bench  throughput, memory and stage times on ../shared/corpora/bbc (BENCH_ARGS=--docs N)"
+	@echo "make evidence  HTML evidence pages (highlighted texts) of WIREHOUSE_DB"
 	@echo "make docs   serve the dbt docs site of WIREHOUSE_DB on 127.0.0.1:$(DOCS_PORT)"
 	@echo "make query  a read-only SQL prompt on WIREHOUSE_DB"
 	@echo "make airflow  Airflow (standalone) with the DAG, UI on 127.0.0.1:$(AIRFLOW_PORT)"
@@ -64,12 +66,26 @@ run: setup
 	$(PY) -m extractors.dag_runner
 	$(PY) -m extractors summary
 
-test: setup
+# The browser tests drive Debian's chromium; install it once, as the machine image lacks it.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) \
+	  apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null; }
+
+test: setup browser
 	$(PY) -m pytest
 
 # accuracy against ../shared/eval, each extractor beside its baseline (skips if absent)
 eval: $(INSTALLED)
 	$(PY) -m extractors.evaluation
+
+# not part of `make test`: it takes about half an hour on the whole corpus
+bench: setup
+	$(PY) -m extractors.benchmark $(BENCH_ARGS)
+
+evidence: $(INSTALLED)
+	$(PY) -m extractors evidence
 
 docs: setup
 	$(PY) -m extractors.docs_server --port $(DOCS_PORT)

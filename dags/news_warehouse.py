@@ -1,6 +1,7 @@
 """news_warehouse: raw article texts in, an analytics warehouse out.
 
-    plan ─▶ extract (mapped batches, Parquet) ─▶ load ─▶ dbt (Cosmos) ─▶ verify ─▶ docs ─▶ finish
+    plan ─▶ extract (mapped batches, Parquet) ─▶ load ─▶ dbt (Cosmos) ─▶ verify ─▶ docs
+        ─▶ evidence ─▶ finish
 
 Every task that writes DuckDB runs in the one-slot pool ``duckdb_writer``; extraction
 never touches it. Writers build in a private copy that ``finish`` publishes atomically;
@@ -75,6 +76,11 @@ def news_warehouse():
         """Regenerate the dbt docs site for this warehouse."""
         return str(run_steps.docs(SETTINGS, get_current_context()["run_id"]))
 
+    @task
+    def evidence() -> str:
+        """HTML evidence pages: each text with its actors, triggers and quotes marked."""
+        return str(run_steps.evidence(SETTINGS, get_current_context()["run_id"]))
+
     @task(pool=DUCKDB_POOL, trigger_rule="none_failed")
     def finish() -> None:
         """Close the audit row, publish the working copy atomically, drop staging."""
@@ -125,10 +131,12 @@ def news_warehouse():
     loaded = load()
     checked = verify()
     documented = docs()
+    highlighted = evidence()
     finished = finish()
     extracted >> loaded
-    marts_changed(loaded) >> dbt_models >> checked >> documented >> finished
-    [planned, extracted, loaded, dbt_models, checked, documented, finished] >> record_failure()
+    marts_changed(loaded) >> dbt_models >> checked >> documented >> highlighted >> finished
+    steps = [planned, extracted, loaded, dbt_models, checked, documented, highlighted, finished]
+    steps >> record_failure()
 
 
 news_warehouse()

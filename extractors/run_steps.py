@@ -9,6 +9,7 @@ on a private copy of the warehouse that is published atomically at the end
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import time
 from datetime import datetime
@@ -54,31 +55,45 @@ def plan(settings: Settings, run_id: str) -> list[dict]:
     )
     total = len(intake.to_extract)
     return [
-        {"batch": n, "start": start, "stop": min(start + settings.batch_size, total)}
+        {
+            "batch": n,
+            "start": start,
+            "stop": min(start + settings.batch_size, total),
+            "total": total,
+        }
         for n, start in enumerate(range(0, total, settings.batch_size))
     ]
 
 
 def extract_batch(settings: Settings, run_id: str, batch: dict) -> dict:
     """Run the extractors over one batch and write its staging Parquet."""
-    from extractors.nlp import load_nlp
+    from extractors.nlp import shared_nlp
     from extractors.pipeline import extract
+    from extractors.progress import Progress
 
     run_dir = settings.run_dir(run_id)
     sources = read_sources(run_dir, batch["start"], batch["stop"])
-    nlp = load_nlp(settings.spacy_model)
+    nlp = shared_nlp(settings.spacy_model)  # loaded once per process, not once per batch
+    # spaCy worker processes per task: >1 only pays with large batches (each pipe forks
+    # its workers) and where tasks do not already run in parallel (dag.test, one worker)
+    n_process = int(os.environ.get("WIREHOUSE_N_PROCESS", "1"))
+    progress = Progress(len(sources), name=f"batch {batch['batch']}")
     started = time.perf_counter()
-    extraction = extract(nlp, sources)
+    extraction = extract(nlp, sources, n_process=n_process, on_document=progress.update)
     seconds = time.perf_counter() - started
+    progress.close()
     write_extraction(run_dir / "batches" / f"{batch['batch']:05d}", extraction)
-    words = sum(d.n_words for d in extraction.documents)
+    words = progress.words
     log.info(
-        "batch %s: %d documents, %d words in %.1f s (%.0f words/s)",
+        "batch %s: %d documents, %d words in %.1f s (%.0f words/s); documents %d-%d of %d",
         batch["batch"],
         len(sources),
         words,
         seconds,
         words / max(seconds, 1e-9),
+        batch["start"] + 1,
+        batch["stop"],
+        batch["total"],
     )
     return {"documents": len(extraction.documents), "words": words, "seconds": round(seconds, 3)}
 
@@ -106,6 +121,13 @@ def docs(settings: Settings, run_id: str) -> Path:
     from extractors.dbt_commands import generate_docs
 
     return generate_docs(settings, settings.working_db_path(run_id))
+
+
+def evidence(settings: Settings, run_id: str) -> Path:
+    """The HTML evidence pages, from the verified working copy, ready before publish."""
+    from extractors.evidence import write_evidence_site
+
+    return write_evidence_site(settings.working_db_path(run_id), settings.evidence_dir)
 
 
 def finish(settings: Settings, run_id: str) -> None:

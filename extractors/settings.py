@@ -35,6 +35,7 @@ class Settings:
     staging_dir: Path
     dbt_project_dir: Path
     docs_dir: Path
+    evidence_dir: Path
     batch_size: int
     max_bytes: int
     spacy_model: str | None
@@ -56,6 +57,10 @@ def load_settings() -> Settings:
         dbt_project_dir=PROJECT_ROOT / "dbt_project",
         # the docs describe one warehouse, so they live beside its file
         docs_dir=_path("WIREHOUSE_DOCS", str(db_path.with_name(f"{db_path.stem}_docs"))),
+        # the evidence pages (extractors/evidence.py) sit beside the docs site
+        evidence_dir=_path(
+            "WIREHOUSE_EVIDENCE", str(db_path.with_name(f"{db_path.stem}_evidence"))
+        ),
         batch_size=int(os.environ.get("WIREHOUSE_BATCH_SIZE", "50")),
         max_bytes=int(os.environ.get("WIREHOUSE_MAX_BYTES", "5000000")),
         spacy_model=os.environ.get("WIREHOUSE_SPACY_MODEL"),

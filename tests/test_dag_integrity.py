@@ -73,7 +73,8 @@ def test_pipeline_order(parsed):
         t.startswith("dbt.") for t in tasks["verify"]["upstream"]
     )
     assert tasks["docs"]["upstream"] == ["verify"]
-    assert tasks["finish"]["upstream"] == ["docs"]
+    assert tasks["evidence"]["upstream"] == ["docs"]
+    assert tasks["finish"]["upstream"] == ["evidence"]
     # finish also runs when nothing changed and dbt was skipped, never after a failure
     assert tasks["finish"]["trigger_rule"] == "none_failed"
 
@@ -106,4 +107,5 @@ def test_any_failure_is_recorded_and_nothing_published(parsed):
     failure = tasks["record_failure"]
     assert failure["trigger_rule"] == "one_failed"
     # a failure anywhere leaves `finish` failed or upstream_failed, which triggers it
-    assert {"plan", "extract", "load", "verify", "docs", "finish"} <= set(failure["upstream"])
+    steps = {"plan", "extract", "load", "verify", "docs", "evidence", "finish"}
+    assert steps <= set(failure["upstream"])

@@ -132,6 +132,15 @@ def test_docs_site_is_generated(warehouse):
     assert "fct_statements" in site.read_text()
 
 
+def test_dag_writes_an_evidence_page_per_document(warehouse):
+    site = warehouse.with_name("seed_evidence")
+    (document_id,) = query(warehouse, "select document_id from marts.dim_documents")[0]
+    assert f'href="doc/{document_id}.html"' in (site / "index.html").read_text()
+    page = (site / "doc" / f"{document_id}.html").read_text()
+    assert "The UIA has decided" in page and 'data-kind="quote"' in page
+    assert 'data-kind="trigger"' in page and "Nouri al-Maliki" in page
+
+
 def test_second_run_changes_no_counts(warehouse, input_dir, counts_after_first_run):
     result = run_dag(input_dir, warehouse)
     after = {table: query(warehouse, f"select count(*) from {table}")[0][0] for table in MARTS}

@@ -1,21 +1,30 @@
 """A real Airflow deployment, not `dags test`: API server, scheduler and DAG processor on
 LocalExecutor with the embedded SQLite database. Unpausing the hourly DAG makes the
-scheduler create and execute its latest scheduled run, which must update the warehouse."""
+scheduler create and execute its latest scheduled run, which must update the warehouse;
+then the DAG's page is opened in headless Chromium, behind the generated login."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT, SEED_FILE, query
+from tests.browser import ARTIFACTS, body_text, chromium
+from tests.browser import wait_for as wait_in_browser
+from tests.conftest import PROJECT_ROOT, SEED_FILE, SEEDS, query
 
 pytestmark = pytest.mark.e2e
 AIRFLOW = str(PROJECT_ROOT / ".venv" / "bin" / "airflow")
@@ -27,8 +36,21 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def deployment(tmp_path, seed_input):
+@dataclass
+class Deployment:
+    airflow: Callable[..., str]
+    db_path: Path
+    processes: dict
+    home: Path
+    url: str
+
+
+@pytest.fixture(scope="module")
+def deployment(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("deployment")
+    seed_input = tmp_path / "input"
+    seed_input.mkdir()
+    shutil.copy(SEEDS / SEED_FILE, seed_input / SEED_FILE)
     api_port = free_port()
     env = {
         **os.environ,
@@ -65,7 +87,13 @@ def deployment(tmp_path, seed_input):
             [AIRFLOW, *args], env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
     try:
-        yield airflow, Path(env["WIREHOUSE_DB"]), processes
+        yield Deployment(
+            airflow,
+            Path(env["WIREHOUSE_DB"]),
+            processes,
+            Path(env["AIRFLOW_HOME"]),
+            f"http://127.0.0.1:{api_port}",
+        )
     finally:
         for process in processes.values():
             os.killpg(process.pid, signal.SIGTERM)
@@ -90,22 +118,32 @@ def wait_for(predicate, timeout: float, what: str):
     pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
+def metadata(deployment: Deployment, sql: str) -> list[tuple]:
+    """Poll Airflow's own SQLite database read-only: an `airflow` CLI call per poll costs
+    seconds of CPU that the run under test needs."""
+    uri = f"file:{deployment.home / 'airflow.db'}?mode=ro"
+    with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=30)) as con:
+        return con.execute(sql).fetchall()
+
+
 def test_scheduler_executes_the_scheduled_run(deployment):
-    airflow, db_path, processes = deployment
+    airflow, db_path, processes = deployment.airflow, deployment.db_path, deployment.processes
     wait_for(
-        lambda: "news_warehouse" in airflow("dags", "list", "-o", "plain"),
+        lambda: metadata(deployment, "select 1 from dag where dag_id = 'news_warehouse'"),
         120,
         "the DAG processor to register news_warehouse",
     )
     airflow("dags", "unpause", "news_warehouse")
 
-    def finished_runs():
-        output = airflow("dags", "list-runs", "news_warehouse", "-o", "json")
-        runs = json.loads(next(line for line in output.splitlines() if line.startswith("[")))
-        assert all(r["state"] != "failed" for r in runs), runs
-        return [r for r in runs if r["state"] == "success"]
+    def finished() -> bool:
+        states = metadata(deployment, "select state from dag_run where dag_id = 'news_warehouse'")
+        assert ("failed",) not in states
+        return ("success",) in states
 
-    [run] = wait_for(finished_runs, 480, "the scheduled run to succeed")
+    wait_for(finished, 480, "the scheduled run to succeed")
+    output = airflow("dags", "list-runs", "news_warehouse", "-o", "json")
+    [run] = json.loads(next(line for line in output.splitlines() if line.startswith("[")))
+    assert run["state"] == "success"
     assert run["run_id"].startswith("scheduled__")
     assert all(p.poll() is None for p in processes.values()), "a service died during the run"
     [(source_file, n_actors)] = query(
@@ -117,3 +155,35 @@ def test_scheduler_executes_the_scheduled_run(deployment):
     assert query(db_path, "select run_id, state from ops.pipeline_runs") == [
         (run["run_id"], "success")
     ]
+
+
+def test_the_api_refuses_requests_without_a_login(deployment):
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{deployment.url}/api/v2/dags", timeout=30)
+    assert refused.value.code == 401
+
+
+def test_airflow_ui_shows_the_dag_after_login(deployment, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    passwords = deployment.home / "simple_auth_manager_passwords.json.generated"
+    password = json.loads(passwords.read_text())["admin"]  # generated at first start
+    for browser in chromium(tmp_path / "profile"):
+        browser.get(f"{deployment.url}/dags/news_warehouse")
+        wait_in_browser(browser, lambda d: "/auth/login" in d.current_url, "no login page")
+        wait_in_browser(
+            browser, lambda d: d.find_elements(By.NAME, "password"), "no password field"
+        )
+        browser.find_element(By.NAME, "username").send_keys("admin")
+        browser.find_element(By.NAME, "password").send_keys(password)
+        browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        wait_in_browser(
+            browser,
+            lambda d: "Latest Run" in body_text(d) and "record_failure" in body_text(d),
+            "the DAG page did not render after login",
+        )
+        text = body_text(browser)
+        assert browser.current_url.endswith("/dags/news_warehouse")
+        for shown in ("news_warehouse", "0 * * * *", "wirehouse", "plan", "evidence", "finish"):
+            assert shown in text, shown
+        browser.save_screenshot(str(ARTIFACTS / "airflow_dag_page.png"))

@@ -1,0 +1,118 @@
+-- Is a relationship between two countries warming or cooling? Goldstein scores (-10 most
+-- conflictual, +10 most cooperative) per directed country pair and month, with the running
+-- mean up to that month and the change from the pair's previous dated month.
+-- A side's country is the one the event coder gave for the event (where the actor acted or
+-- was hit), else the actor's own country. The month is the event's date, else the article's
+-- publication date; undated events form one row per pair with a null month.
+-- Negated and hypothetical events are left out: only what happened moves the trend.
+with
+
+events as (
+
+    select * from {{ ref('fct_events') }}
+
+    where
+        not is_negated
+        and not is_hypothetical
+        and goldstein is not null
+
+),
+
+documents as (
+
+    select * from {{ ref('dim_documents') }}
+
+),
+
+actors as (
+
+    select * from {{ ref('dim_actors') }}
+
+),
+
+events_by_country as (
+
+    select
+        events.event_id,
+        events.goldstein,
+        events.quad_class,
+        coalesce(events.source_country_code, source_actors.country_code) as source_country_code,
+        coalesce(events.target_country_code, target_actors.country_code) as target_country_code,
+        cast(
+            date_trunc('month', coalesce(events.event_date, documents.published_date)) as date
+        ) as event_month
+
+    from events
+
+    inner join documents
+        on events.document_id = documents.document_id
+
+    left join actors as source_actors
+        on events.source_actor_id = source_actors.actor_id
+
+    left join actors as target_actors
+        on events.target_actor_id = target_actors.actor_id
+
+),
+
+monthly as (
+
+    select
+        source_country_code,
+        target_country_code,
+        event_month,
+        count(*) as n_events,
+        count(*) filter (where quad_class in (3, 4)) as n_conflict_events,
+        sum(goldstein) as total_goldstein,
+        avg(goldstein) as avg_goldstein
+
+    from events_by_country
+
+    where
+        source_country_code is not null
+        and target_country_code is not null
+        and source_country_code != target_country_code
+
+    group by all
+
+),
+
+final as (
+
+    select
+        source_country_code,
+        target_country_code,
+        event_month,
+        n_events,
+        n_conflict_events,
+        round(total_goldstein, 2) as total_goldstein,
+        round(avg_goldstein, 2) as avg_goldstein,
+        round(
+            sum(total_goldstein) over pair_to_date / sum(n_events) over pair_to_date, 2
+        ) as running_avg_goldstein,
+        case
+            when event_month is not null
+                then round(avg_goldstein - lag(avg_goldstein) over pair_by_month, 2)
+        end as change_from_previous_month
+
+    from monthly
+
+    window
+        pair_by_month as (
+            partition by source_country_code, target_country_code
+            order by event_month asc nulls last
+        ),
+        pair_to_date as (
+            partition by source_country_code, target_country_code
+            order by event_month asc nulls last
+            rows between unbounded preceding and current row
+        )
+
+)
+
+select *
+from final
+order by
+    source_country_code asc,
+    target_country_code asc,
+    event_month asc nulls last
