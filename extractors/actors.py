@@ -385,10 +385,11 @@ def _surname_owner(
 
 def _expansion(raw: _Raw, raws: list[_Raw], by_name: dict, doc: Doc) -> int | None:
     """The cluster of the long form of an acronym, by definition or by initials."""
+    text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
     for other in raws:
         if other.kind != "organization" or other is raw or other.cluster < 0:
             continue
-        after = doc.text[other.span.end_char : other.span.end_char + len(raw.name) + 4]
+        after = text[other.span.end_char : other.span.end_char + len(raw.name) + 4]
         defined = re.match(r"\s*\(\s*" + re.escape(raw.name) + r"\s*\)", after)
         if defined or _initials(other.name) == raw.name:
             return other.cluster
@@ -475,9 +476,10 @@ def _surname_raws(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     surnames = _unique_surnames(raws)
     taken = {i for raw in raws for i in range(raw.span.start, raw.span.end)}
     found: list[_Raw] = []
+    text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
     for surname in surnames:
         pattern = re.compile(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", re.IGNORECASE)
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             if match.group().islower():
                 continue  # names are capitalised; "brown" is not Brown
             span = doc.char_span(match.start(), match.end())

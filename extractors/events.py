@@ -741,6 +741,7 @@ def extract_events(
 ) -> list[Event]:
     events: list[Event] = []
     seen: set[tuple] = set()
+    text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
     for sentence_index, sent in enumerate(doc.sents):
         evidence_start, evidence_end = trimmed_sentence(sent)
         for frame in _frames(sent):
@@ -776,7 +777,7 @@ def extract_events(
                         source_actor_key=source_key,
                         target_actor_key=target_key,
                         cameo_code=frame.code,
-                        trigger_text=doc.text[start:end],
+                        trigger_text=text[start:end],
                         trigger_start_char=start,
                         trigger_end_char=end,
                         is_negated=is_negated(frame.head),

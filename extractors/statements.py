@@ -341,14 +341,15 @@ def _headline_speakers(doc: Doc, actors: DocActors) -> list[_Found]:
     that opens with a short capitalised name and a colon is that name's statement."""
     found = []
     line_start = 0
-    for line in doc.text.split("\n"):
+    text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
+    for line in text.split("\n"):
         match = _HEADLINE_SPEAKER.match(line)
         if match and match[1].lower() not in _NOT_SPEAKERS and not match[1][-1].isdigit():
             speaker = doc.char_span(line_start, line_start + match.end(1), alignment_mode="expand")
             if speaker is not None and not any(t.pos_ in ("VERB", "AUX") for t in speaker):
                 start = line_start + match.start(2)
                 end = line_start + len(line.rstrip(_TRAILING_TRIM))
-                content = doc.text[start:end]
+                content = text[start:end]
                 kind = "direct" if content[:1] in "\"“‘'" else "indirect"
                 found.append(
                     _Found(
