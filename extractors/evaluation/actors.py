@@ -20,7 +20,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -29,9 +28,8 @@ from pathlib import Path
 from spacy.language import Language
 
 from extractors.actors import normalise_name
-from extractors.evaluation.shared_data import SHARED_DIR, eval_path
+from extractors.evaluation.shared_data import eval_path, seed_gold_documents
 from extractors.pipeline import SourceText, extract
-from extractors.settings import PROJECT_ROOT
 
 KIND_TO_CONLL = {"person": "PER", "organization": "ORG", "country": "LOC", "location": "LOC"}
 SPACY_TO_CONLL = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
@@ -72,20 +70,7 @@ class GoldResult:
 
 
 def _seed_documents() -> list[tuple[dict, str]]:
-    folder = eval_path("seed")
-    if folder is None:
-        return []
-    out = []
-    for gold_path in sorted(folder.glob("*.gold.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        candidates = [
-            PROJECT_ROOT / "seeds" / gold["document"],
-            SHARED_DIR / "seeds" / gold["document"],
-        ]
-        path = next((p for p in candidates if p.exists()), None)
-        if path is not None:
-            out.append((gold, path.read_text(encoding="utf-8")))
-    return out
+    return [(gold, path.read_text(encoding="utf-8")) for gold, path in seed_gold_documents()]
 
 
 def _names(item: dict) -> set[str]:

@@ -34,7 +34,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from extractors.actors import ActorInfo, DocActors, extract_actors
-from extractors.evaluation.shared_data import SHARED_DIR, eval_path
+from extractors.evaluation.shared_data import eval_path, seed_gold_documents
 from extractors.events import extract_events
 from extractors.pipeline import SourceText, extract
 from extractors.settings import PROJECT_ROOT
@@ -74,15 +74,7 @@ def evaluate_seed(nlp: Language) -> dict | None:
         return None
     totals = {"required": 0, "found": 0, "tp": 0, "fp": 0, "one_sided": 0, "misses": []}
     totals["wrong"] = []
-    for gold_path in sorted(folder.glob("*.gold.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        candidates = [
-            PROJECT_ROOT / "seeds" / gold["document"],
-            SHARED_DIR / "seeds" / gold["document"],
-        ]
-        path = next((p for p in candidates if p.exists()), None)
-        if path is None:
-            continue
+    for gold, path in seed_gold_documents():
         raw = path.read_text(encoding="utf-8")
         result = extract(nlp, [SourceText(path.name, raw, "0" * 64, "seed", {})])
         text = result.documents[0].text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -15,3 +16,19 @@ def eval_path(*parts: str) -> Path | None:
     """The path under ../shared/eval, or None (and the caller skips) when it is absent."""
     path = EVAL_DIR.joinpath(*parts)
     return path if path.exists() else None
+
+
+def seed_gold_documents() -> list[tuple[dict, Path]]:
+    """Each seed gold file with the text it annotates (the repo's copy, else ../shared's);
+    gold files whose text is in neither place are left out."""
+    folder = eval_path("seed")
+    if folder is None:
+        return []
+    out = []
+    for gold_path in sorted(folder.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        for text_dir in (PROJECT_ROOT / "seeds", SHARED_DIR / "seeds"):
+            if (text_dir / gold["document"]).exists():
+                out.append((gold, text_dir / gold["document"]))
+                break
+    return out

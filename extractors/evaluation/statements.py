@@ -30,7 +30,6 @@ crashes (a crash is any exception from actor or statement extraction).
 
 from __future__ import annotations
 
-import json
 import re
 import time
 import traceback
@@ -43,8 +42,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.actors import DocActors, extract_actors, normalise_name
 from extractors.cleaning import clean
-from extractors.evaluation.shared_data import SHARED_DIR, eval_path
-from extractors.settings import PROJECT_ROOT
+from extractors.evaluation.shared_data import eval_path, seed_gold_documents
 from extractors.statements import extract_statements
 
 LENIENT_COVERAGE = 0.3
@@ -408,21 +406,7 @@ def evaluate_seed(nlp: Language) -> Result | None:
     result = Result()
     began = time.perf_counter()
     items = []
-    for gold_path in sorted(folder.glob("*.gold.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        path = next(
-            (
-                p
-                for p in (
-                    PROJECT_ROOT / "seeds" / gold["document"],
-                    SHARED_DIR / "seeds" / gold["document"],
-                )
-                if p.exists()
-            ),
-            None,
-        )
-        if path is None:
-            continue
+    for gold, path in seed_gold_documents():
         text = clean(path.read_text(encoding="utf-8")).text
         aliases: dict[str, set[str]] = {}
         for actor in gold.get("actors", []):
@@ -437,7 +421,7 @@ def evaluate_seed(nlp: Language) -> Result | None:
             golds.append(
                 Gold((span,), speaker_name=item.get("speaker"), optional=bool(item.get("optional")))
             )
-        items.append((gold_path.stem, nlp(text), golds, _seed_speaker_ok(aliases)))
+        items.append((path.stem, nlp(text), golds, _seed_speaker_ok(aliases)))
     _score_docs(items, result)
     result.seconds = time.perf_counter() - began
     return result
