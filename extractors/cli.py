@@ -116,6 +116,7 @@ def _summary(_args: argparse.Namespace) -> int:
             print(f"{label:>11}: {con.execute(f'select count(*) from {table}').fetchone()[0]}")
     print(f"  warehouse: {settings.db_path}")
     print(f"  docs site: {settings.docs_dir / 'static_index.html'}")
+    print(f"   evidence: {settings.evidence_dir / 'index.html'}")
     return 0
 
 
