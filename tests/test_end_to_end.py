@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.conftest import SEED_FILE, query, run_dag
@@ -130,6 +132,26 @@ def test_docs_site_is_generated(warehouse):
     site = warehouse.with_name("seed_docs") / "static_index.html"
     assert site.stat().st_size > 100_000
     assert "fct_statements" in site.read_text()
+
+
+def test_every_model_seed_and_built_column_is_described(warehouse):
+    """Against the catalog of the built warehouse, so an undocumented new column fails."""
+    site = warehouse.with_name("seed_docs")
+    manifest = json.loads((site / "manifest.json").read_text())
+    catalog = json.loads((site / "catalog.json").read_text())
+    undescribed = []
+    for uid, node in manifest["nodes"].items():
+        if node["resource_type"] not in ("model", "seed"):
+            continue
+        if not node["description"].strip():
+            undescribed.append(uid)
+        built = catalog["nodes"].get(uid, {}).get("columns", {})
+        for column in set(built) | set(node["columns"]):
+            documented = node["columns"].get(column) or {}
+            if not documented.get("description", "").strip():
+                undescribed.append(f"{uid}.{column}")
+    assert len(catalog["nodes"]) >= 20
+    assert undescribed == []
 
 
 def test_dag_writes_an_evidence_page_per_document(warehouse):
