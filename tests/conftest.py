@@ -52,11 +52,44 @@ def query(db_path: Path, sql: str, params: list | None = None) -> list[tuple]:
         return con.execute(sql, params or []).fetchall()
 
 
-BAD_FILES = {
-    "copy of seed.txt": None,  # the seed's bytes again
+ARTICLE = (
+    "The finance minister said on Monday that the government would cut taxes for small "
+    "firms next year, and the opposition accused him of favouring the rich. {}"
+)
+WEIRD_NAME = "-leading dash 'quoted' \u00fcn\u00efc\u00f6d\u00e9.txt"
+LATIN = ARTICLE.format("Caf\u00e9 owners were \u201cdelighted\u201d.").encode("cp1252")
+# Beside the seed, a file of every awkward kind (WIREHOUSE_MAX_BYTES=20000 in that run);
+# None stands for the seed's own bytes under another name.
+AWKWARD_FILES = {
+    "copy of seed.txt": None,
     "empty.txt": b"",
-    "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40,
+    "blank.txt": b"  \n\t\n",
+    "photo.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50,
+    "latin1.txt": LATIN,
+    "latin1_copy.txt": LATIN,
+    "utf16.txt": ARTICLE.format("Farmers were not.").encode("utf-16"),
+    "undecodable.txt": b"\x81\x8d\x90\x9d" * 40,
+    "page.txt": (
+        "<html><head><script>track()</script></head><body><p>"
+        + ARTICLE.format("Shares rose &amp; bonds fell.")
+        + "</p></body></html>"
+    ).encode(),
+    "empty page.txt": b"<html><body><script>x()</script></body></html>",
+    "huge.txt": ARTICLE.format("Again.").encode() * 200,
+    "french.txt": (
+        "Le ministre des finances a annonc\u00e9 lundi que le gouvernement allait "
+        "baisser les imp\u00f4ts des petites entreprises l'an prochain."
+    ).encode(),
+    WEIRD_NAME: ARTICLE.format("Odd names are fine.").encode(),
 }
+SYMLINK_OUT = "escape.txt"  # a link to a file outside the input folder
+SEED_RUN_ENV = {"WIREHOUSE_MAX_BYTES": "20000"}  # so that huge.txt is too large; reruns too
+
+
+def seed_document_id(db_path: Path) -> str:
+    sql = "select document_id from marts.dim_documents where source_file = ?"
+    [(document_id,)] = query(db_path, sql, [SEED_FILE])
+    return document_id
 
 
 @pytest.fixture
@@ -70,15 +103,20 @@ def seed_input(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def seed_run(tmp_path_factory) -> tuple[Path, Path]:
-    """One real DAG run over the seed plus bad files: (input folder, warehouse file).
+    """One real DAG run over the seed plus the awkward files: (input folder, warehouse).
 
     Shared by the end-to-end tests, which read it and then rerun it in order; other
     tests copy it rather than change it."""
-    folder = tmp_path_factory.mktemp("seed_input")
+    root = tmp_path_factory.mktemp("seed_run")
+    folder = root / "input"
+    folder.mkdir()
     shutil.copy(SEEDS / SEED_FILE, folder / SEED_FILE)
-    for name, content in BAD_FILES.items():
+    for name, content in AWKWARD_FILES.items():
         data = (SEEDS / SEED_FILE).read_bytes() if content is None else content
         (folder / name).write_bytes(data)
+    outside = root / "outside.txt"
+    outside.write_bytes(ARTICLE.format("Secret.").encode())
+    os.symlink(outside, folder / SYMLINK_OUT)
     db_path = tmp_path_factory.mktemp("warehouse") / "seed.duckdb"
-    run_dag(folder, db_path)
+    run_dag(folder, db_path, **SEED_RUN_ENV)
     return folder, db_path

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import ARTIFACTS, body_text, chromium, wait_for
-from tests.conftest import query
+from tests.conftest import seed_document_id
 
 pytestmark = pytest.mark.e2e
 
@@ -118,7 +118,7 @@ def test_lineage_graph_renders_nodes(browser, docs_dir):
 def test_evidence_page_in_the_browser(browser, seed_run):
     db_path = seed_run[1]
     site = db_path.with_name(f"{db_path.stem}_evidence")  # written by the DAG's evidence task
-    [(document_id,)] = query(db_path, "select document_id from marts.dim_documents")
+    document_id = seed_document_id(db_path)
     with serve(site) as base:
         browser.get(f"{base}/index.html")
         wait_for(browser, lambda d: "Iraq PM sends team" in body_text(d), "evidence index")

@@ -20,7 +20,7 @@ from extractors.evidence import (
     write_evidence_site,
 )
 from extractors.settings import load_settings
-from tests.conftest import query
+from tests.conftest import SEED_FILE, query
 
 VOID = {"meta", "br", "img", "link", "input", "hr"}
 
@@ -80,7 +80,11 @@ def site(warehouse, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def seed_page(warehouse, site) -> tuple[str, str]:
-    [(document_id, text)] = query(warehouse, "select document_id, text from marts.dim_documents")
+    [(document_id, text)] = query(
+        warehouse,
+        "select document_id, text from marts.dim_documents where source_file = ?",
+        [SEED_FILE],
+    )
     return (site / "doc" / f"{document_id}.html").read_text(encoding="utf-8"), text
 
 
