@@ -547,7 +547,16 @@ def render(results: dict) -> str:
     e = results.get("e2e")
     if e:
         full, noop, inc = (e["runs"] + [None, None])[:3]
-        order = ["discover/plan", "extract", "load", "dbt build", "verify", "docs", "evidence", "finish"]
+        order = [
+            "discover/plan",
+            "extract",
+            "load",
+            "dbt build",
+            "verify",
+            "docs",
+            "evidence",
+            "finish",
+        ]
         lines += [
             "## 3. End to end (`extractors.dag_runner`, as `make run`)",
             "",

@@ -26,9 +26,9 @@ mentioned as (
     from statements
     inner join mentions
         on
-            mentions.document_id = statements.document_id
-            and mentions.start_char >= statements.content_start_char
-            and mentions.end_char <= statements.content_end_char
+            statements.document_id = mentions.document_id
+            and statements.content_start_char <= mentions.start_char
+            and statements.content_end_char >= mentions.end_char
 
 ),
 
