@@ -28,6 +28,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from extractors.actors import normalise_name
+from extractors.evaluation.scoring import precision_recall_f1
 from extractors.evaluation.shared_data import eval_path, seed_gold_documents
 from extractors.pipeline import SourceText, extract
 
@@ -42,13 +43,6 @@ SPACY_TO_KIND = {
     "NORP": "group",
 }
 TYPES = ("PER", "ORG", "LOC")
-
-
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
 
 
 def _source(name: str, text: str, document_id: str) -> SourceText:
@@ -303,9 +297,9 @@ def _print_conll(results: dict) -> None:
         total = [sum(counts[t][i] for t in TYPES) for i in range(3)]
         cells = []
         for t in TYPES:
-            p, r, f = _prf(*counts[t])
+            p, r, f = precision_recall_f1(*counts[t])
             cells.append(f"{t} {p:.3f}/{r:.3f}/{f:.3f}")
-        p, r, f = _prf(*total)
+        p, r, f = precision_recall_f1(*total)
         print(
             f"  {system:10s} " + "  ".join(cells) + f"  | all P {p:.3f} R {r:.3f} F1 {f:.3f}"
             f"  ({results['seconds'][system]:.0f} s)"

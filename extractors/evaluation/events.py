@@ -34,6 +34,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from extractors.actors import ActorInfo, DocActors, extract_actors
+from extractors.evaluation.scoring import precision_recall_f1
 from extractors.evaluation.shared_data import eval_path, seed_gold_documents
 from extractors.events import extract_events
 from extractors.pipeline import SourceText, extract
@@ -45,13 +46,6 @@ OLD_PLOVER = {
     "INVESTIGATE": "ACCUSE",
     "FIGHT": "ASSAULT",
 }
-
-
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
 
 
 def _tuple(event) -> tuple[str, str, str] | None:
@@ -237,7 +231,7 @@ def evaluate_petrarch(nlp: Language) -> dict | None:
             per_category[record["category"]][i] += n
     return {
         "records": len(records),
-        "prf": _prf(tp, fp, fn),
+        "prf": precision_recall_f1(tp, fp, fn),
         "tp": tp,
         "fp": fp,
         "fn": fn,
@@ -343,7 +337,7 @@ def report(nlp: Language) -> None:
             f"F1 {f:.2f} (tp {petr['tp']}, fp {petr['fp']}, fn {petr['fn']}; country dyad + root)"
         )
         for category, (tp, fp, fn) in sorted(petr["per_category"].items()):
-            cp, cr, cf = _prf(tp, fp, fn)
+            cp, cr, cf = precision_recall_f1(tp, fp, fn)
             print(f"  {category:10s} P {cp:.2f} R {cr:.2f} F1 {cf:.2f}")
     plover = evaluate_plover(nlp)
     if plover is None:

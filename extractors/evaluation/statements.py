@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.actors import DocActors, extract_actors, normalise_name
 from extractors.cleaning import clean
+from extractors.evaluation.scoring import precision_recall_f1
 from extractors.evaluation.shared_data import eval_path, seed_gold_documents
 from extractors.statements import extract_statements
 
@@ -86,9 +87,7 @@ class Tally:
 
     @property
     def prf(self) -> tuple[float, float, float]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        return precision_recall_f1(self.tp, self.fp, self.fn)
 
     @property
     def speaker_accuracy(self) -> float:
