@@ -43,7 +43,7 @@ def find_quotes(text: str) -> list[Quote]:
         for mark in _MARKS.finditer(line):
             kind = mark.group()
             if opened is None:
-                if kind not in _CLOSING:
+                if kind not in _CLOSING or _mistyped_opener(line, mark):
                     opened = mark
                 continue
             if kind in _OPENING:
@@ -54,6 +54,13 @@ def find_quotes(text: str) -> list[Quote]:
             quotes.append(_quote(text, line_start, opened, None, line_end))
         line_start = line_end + 1
     return [q for q in quotes if q.end > q.start]
+
+
+def _mistyped_opener(line: str, mark: re.Match[str]) -> bool:
+    """A closing curly mark after a space or at a paragraph's start and before a word
+    opens a quote: '”Fear. I am afraid…”' is a typing slip, common in reader comments."""
+    before_ok = mark.start() == 0 or line[mark.start() - 1].isspace()
+    return before_ok and line[mark.end() : mark.end() + 1].isalnum()
 
 
 def _quote(

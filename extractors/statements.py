@@ -52,6 +52,7 @@ FRAMES = frozenset({"clause", "object", "object_complement", "intention", "topic
 _TOPIC_PREPS = frozenset({"about", "of", "against", "for"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "ccomp", "xcomp", "dative", "attr", "oprd", "advcl"})
 _PREDICATE_DEPS = frozenset({"oprd", "xcomp", "ccomp", "attr", "dobj", "npadvmod"})
+_OBJECT_PREDICATE_DEPS = frozenset({"oprd", "acl", "xcomp", "appos", "amod"})
 _LEADING_MARKERS = frozenset({"that", "if", "whether"})
 _TRAILING_TRIM = " \t\n\u00a0,.;:—–-"
 _LEADING_TRIM = " \t\n\u00a0,;:—–-"
@@ -60,6 +61,7 @@ _MAX_CUE_DISTANCE = 25
 # Longest gap (characters) between two pieces of one interrupted quotation.
 _MAX_INTERRUPTION = 250
 _MIN_CONTENT_TOKENS = 2
+_LEAD_IN_BREAKS = frozenset({".", "?", "!", ":", ";", "-", "--", "—", "–"})
 
 
 @cache
@@ -149,7 +151,15 @@ def _speaker(cue: Token, actors: DocActors) -> tuple[int, int, str | None] | Non
 
 
 def _has_right_clause(cue: Token) -> bool:
-    return any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
+    """The cue reports a clause of its own after it ("..., he said the plan would fail");
+    one after a comma is a misparsed apposition ("said X, who heads Correct the Record")."""
+    doc = cue.doc
+    return any(
+        c.dep_ == "ccomp"
+        and c.i > cue.i
+        and not any(t.text == "," for t in doc[cue.i + 1 : c.left_edge.i])
+        for c in cue.children
+    )
 
 
 def _cue_after(quote: Quote, text: str, tokens: _Tokens) -> Token | None:
@@ -207,21 +217,41 @@ def _complement(cue: Token) -> tuple[int, int] | None:
     if _raised(cue) and intents:
         subject = next(c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass"))
         return subject.left_edge.i, intents[0].right_edge.i + 1
-    if frame == "intention" and intents and not clauses:
+    topic = _topic(cue, frame)
+    wants = frame == "intention" or (frame == "object_complement" and not (objects or topic))
+    if wants and intents and not clauses:
+        # "vowed to repeal", "called to ban"
         start, end = intents[0].left_edge.i, intents[0].right_edge.i + 1
         return (start, end) if end - start >= _MIN_CONTENT_TOKENS else None
-    if frame == "object_complement" and objects:
-        predicates = [c for c in cue.rights if c.dep_ in _PREDICATE_DEPS and c.i > objects[0].i] + [
-            c for c in objects[0].rights if c.dep_ in ("oprd", "acl", "xcomp")
+    complements = [
+        c
+        for c in cue.rights
+        if c.dep_ == "oprd" and any(o.dep_ in ("npadvmod", "nsubj") for o in c.lefts)
+    ]
+    if frame == "object_complement" and complements and not objects:
+        # the object parsed inside its predicate: "called [the government "smarter"]"
+        start, end = complements[0].left_edge.i, complements[0].right_edge.i + 1
+    elif frame == "object_complement" and objects:
+        obj = objects[0]
+        predicates = [
+            c
+            for c in cue.rights
+            if c.i > obj.i
+            and (c.dep_ in _PREDICATE_DEPS or (c.dep_ == "prep" and c.lower_ == "as"))
+            and c.ent_type_ not in ("DATE", "TIME")  # "called his rival yesterday"
         ]
+        # the parser often hangs the predicate on the object: "called X ''an Aunt Tom''"
+        predicates += [c for c in obj.rights if c.dep_ in _OBJECT_PREDICATE_DEPS]
         if not predicates:
             return None
-        start = objects[0].left_edge.i
+        start = obj.left_edge.i
         end = max(c.right_edge.i for c in predicates) + 1
     elif frame in ("object", "intention") and objects:
         start = objects[0].left_edge.i
         parts = [c for c in cue.rights if c.dep_ in _OBJECT_DEPS and c.i >= objects[0].i]
         end = max(c.right_edge.i for c in parts) + 1
+    elif bracketed := _comma_bracketed(cue):
+        start, end = bracketed
     elif clauses:
         clause = clauses[0]
         start, end = clause.left_edge.i, clause.right_edge.i + 1
@@ -232,17 +262,44 @@ def _complement(cue: Token) -> tuple[int, int] | None:
                 end = min([end, *subject_starts])
         else:
             start = max(start, cue.i + 1)
-    elif topic := _topic(cue, frame):
-        start, end = topic.left_edge.i + 1, topic.right_edge.i + 1
+    elif topic is not None:
+        # "called on Trump to stop attacking": the topic and what it is asked to do
+        start = topic.left_edge.i + 1
+        end = max([topic.right_edge.i] + [c.right_edge.i for c in intents if c.i > topic.i]) + 1
     else:
         return _parenthetical(cue)
     start, end = _trim(cue.doc, start, end)
     return (start, end) if end - start >= _MIN_CONTENT_TOKENS else None
 
 
+def _comma_bracketed(cue: Token) -> tuple[int, int] | None:
+    """ "Though that transition was seamless, he said, replacing Clinton would be
+    harder": a speaker and cue set off by commas mid-sentence, with nothing of their own
+    after the cue, report the whole sentence around them."""
+    for child in cue.rights:
+        if child.dep_ in ("dobj", "dative") or child.left_edge.lower_ in _LEADING_MARKERS:
+            return None
+    subjects = [s for s in speaker_subjects(cue) if s.i < cue.i]
+    if not subjects:
+        return None
+    doc, sent = cue.doc, cue.sent
+    first = min(s.left_edge.i for s in subjects)
+    if first - 1 < sent.start or cue.i + 1 >= sent.end:
+        return None
+    if doc[first - 1].text != "," or doc[cue.i + 1].text != ",":
+        return None
+    before = [t for t in doc[sent.start : first - 1] if not (t.is_punct or t.is_space)]
+    after = [t for t in doc[cue.i + 2 : sent.end] if not (t.is_punct or t.is_space)]
+    if len(before) < _MIN_CONTENT_TOKENS or len(after) < _MIN_CONTENT_TOKENS:
+        return None
+    return before[0].i, after[-1].i + 1
+
+
 def _topic(cue: Token, frame: str) -> Token | None:
     """The preposition introducing what a cue is about ("warned of", "called for")."""
     preps = _TOPIC_PREPS | ({"on", "to"} if frame == "topic" else set())
+    if frame == "object_complement":
+        preps |= {"on"}
     for child in cue.rights:
         if child.dep_ == "prep" and child.lower_ in preps and child.right_edge.i > child.i:
             if child.lower_ == "for" and frame not in ("topic", "object_complement"):
@@ -305,7 +362,10 @@ def _in_source(token: Token) -> tuple[Token, tuple[int, int]] | None:
     return source, _trim(token.doc, rest[0].i, rest[-1].i + 1)
 
 
-_HEADLINE_SPEAKER = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(\S.{8,})$")
+# A transcript quoted paragraph by paragraph opens each line with a mark: '"PENCE: Well, ...'
+_HEADLINE_SPEAKER = re.compile(
+    r"^([\"“]?)([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(\S.{8,})$"
+)
 _NOT_SPEAKERS = frozenset(
     {
         "note",
@@ -344,13 +404,15 @@ def _headline_speakers(doc: Doc, actors: DocActors) -> list[_Found]:
     text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
     for line in text.split("\n"):
         match = _HEADLINE_SPEAKER.match(line)
-        if match and match[1].lower() not in _NOT_SPEAKERS and not match[1][-1].isdigit():
-            speaker = doc.char_span(line_start, line_start + match.end(1), alignment_mode="expand")
+        if match and match[2].lower() not in _NOT_SPEAKERS and not match[2][-1].isdigit():
+            speaker = doc.char_span(
+                line_start + match.start(2), line_start + match.end(2), alignment_mode="expand"
+            )
             if speaker is not None and not any(t.pos_ in ("VERB", "AUX") for t in speaker):
-                start = line_start + match.start(2)
-                end = line_start + len(line.rstrip(_TRAILING_TRIM))
+                start = line_start + match.start(3)
+                end = line_start + len(line.rstrip(_TRAILING_TRIM + '"”'))
                 content = text[start:end]
-                kind = "direct" if content[:1] in "\"“‘'" else "indirect"
+                kind = "direct" if match[1] or content[:1] in "\"“‘'" else "indirect"
                 found.append(
                     _Found(
                         start,
@@ -391,15 +453,71 @@ def _char_range(doc: Doc, start: int, end: int, text: str) -> tuple[int, int]:
     return begin, finish
 
 
+def _runs_on(quote: Quote, text: str) -> bool:
+    """The sentence goes on after the closing mark ('"a disaster" for every family'):
+    the quote is a fragment of a larger statement, not a statement of its own."""
+    if quote.close_mark is None or quote.close_end is None:
+        return False
+    if text[quote.open_mark : quote.close_mark].rstrip().endswith((",", ".", "?", "!", ";", ":")):
+        return False
+    return text[quote.close_end : quote.line_end].lstrip()[:1].isalnum()
+
+
+def _lead_in(quote: Quote, doc: Doc, tokens: _Tokens, text: str) -> int | None:
+    """Start of the words before a quote in its sentence ("However laudable the goal,
+    using the tax ''is misguided,'' said X"): the statement is mixed and starts there."""
+    inside = tokens.between(quote.open_mark, quote.open_mark + 1)
+    if not inside:
+        return None
+    lead = list(doc[inside[0].sent.start : inside[0].i])
+    # spaCy often ends the previous sentence after the opening mark; a colon or a dash
+    # introduces the quote rather than leading into it
+    ends = [n for n, t in enumerate(lead) if t.text in _LEAD_IN_BREAKS]
+    if ends:
+        lead = lead[ends[-1] + 1 :]
+    words = [t for t in lead if not (t.is_punct or t.is_space)]
+    if len(words) < _MIN_CONTENT_TOKENS or any(_is_cue(t) for t in words):
+        return None
+    return _char_range(doc, words[0].i, inside[0].i, text)[0]
+
+
+def _sentence_end(quote: Quote, tokens: _Tokens, text: str) -> int:
+    """End of the sentence a run-on quote sits in, without its final punctuation."""
+    inside = tokens.between(quote.close_mark, quote.close_mark + 1)
+    if not inside:
+        return quote.end
+    sent = inside[0].sent
+    return _char_range(sent.doc, sent.start, sent.end, text)[1]
+
+
+_BYLINE = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*([A-Z][\w.'’ -]{1,60}?)[ \t.]*(?:,[^\n]*)?$")
+
+
+def _byline(quote: Quote, doc: Doc, text: str, actors: DocActors):
+    """'"..." ― Sonya Herridge': a quote closed by a dash and a name (reader comments,
+    epigraphs) is that person's statement."""
+    if quote.close_end is None:
+        return None
+    match = _BYLINE.match(text, quote.close_end, quote.line_end)
+    if not match:
+        return None
+    name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    if name is None or len(name) > 6 or not all(t.text[:1].isupper() or t.is_punct for t in name):
+        return None
+    return name.start_char, name.end_char, actors.actor_of(name.root)
+
+
 def _direct(doc: Doc, actors: DocActors, tokens: _Tokens) -> tuple[list[_Found], list[Quote]]:
     text = doc.text
     found: list[_Found] = []
     fragments: list[Quote] = []
     last_direct: _Found | None = None
     for quote in find_quotes(text):
-        cue = _cue_after(quote, text, tokens) or _cue_before(quote, text, tokens)
+        after = _cue_after(quote, text, tokens)
+        cue = after or _cue_before(quote, text, tokens)
+        runs_on = _runs_on(quote, text)
         previous = found[-1] if found and found[-1].line_start == quote.line_start else None
-        if previous is not None and previous.quotes[-1].close_mark is not None:
+        if previous is not None and previous.quotes[-1].close_mark is not None and not runs_on:
             gap = quote.open_mark - previous.end
             interrupted = (
                 previous.cue is not None
@@ -414,7 +532,18 @@ def _direct(doc: Doc, actors: DocActors, tokens: _Tokens) -> tuple[list[_Found],
             item = _Found(
                 quote.start, quote.end, "direct", cue, _speaker(cue, actors), quote.line_start
             )
-        elif not text[quote.line_start : quote.open_mark].strip() and last_direct is not None:
+            lead_in = _lead_in(quote, doc, tokens, text) if after is not None else None
+            if lead_in is not None:
+                item.start, item.kind = lead_in, "mixed"
+            elif after is None and runs_on:
+                item.end, item.kind = _sentence_end(quote, tokens, text), "mixed"
+        elif byline := _byline(quote, doc, text, actors):
+            item = _Found(quote.start, quote.end, "direct", None, byline, quote.line_start)
+        elif (
+            not text[quote.line_start : quote.open_mark].strip()
+            and last_direct is not None
+            and not runs_on
+        ):
             item = _Found(
                 quote.start, quote.end, "direct", None, last_direct.speaker, quote.line_start
             )
@@ -473,7 +602,20 @@ def _indirect(
                 end = max([end, *(q.end for q in inside if q.start >= start)])
         seen.add((start, end))
         found.append(_Found(start, end, kind, cue, speaker))
-    return found
+    return [f for f in found if not any(_nested(f, other) for other in found)]
+
+
+def _nested(inner: _Found, outer: _Found) -> bool:
+    """ "sought to show his independence": the cue and content of `inner` lie inside the
+    content of `outer`, said by the same speaker: one statement, not two."""
+    return (
+        inner is not outer
+        and inner.speaker == outer.speaker
+        and inner.cue is not None
+        and outer.start <= inner.cue.idx < outer.end
+        and outer.start <= inner.start
+        and inner.end <= outer.end
+    )
 
 
 def _line_start(text: str, char: int) -> int:
@@ -511,18 +653,20 @@ def _sentence_quotes(text: str, found: list[_Found], fragments: list[Quote]) -> 
     return extra
 
 
+def _overlaps(a: _Found, b: _Found) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
 def extract_statements(doc: Doc, actors: DocActors, document_id: str) -> list[Statement]:
     text = doc.text
     tokens = _Tokens(doc)
     direct, fragments = _direct(doc, actors, tokens)
     found = direct + _indirect(doc, actors, direct, fragments)
     found += _sentence_quotes(text, found, fragments)
-    spans = [(f.start, f.end) for f in found]
-    found += [
-        h
-        for h in _headline_speakers(doc, actors)
-        if not any(h.start < e and s < h.end for s, e in spans)
-    ]
+    # a "Name: ..." line names its speaker; it beats a cue-less guess on the same text
+    headlines = _headline_speakers(doc, actors)
+    found = [f for f in found if f.cue is not None or not any(_overlaps(f, h) for h in headlines)]
+    found += [h for h in headlines if not any(_overlaps(h, f) for f in found)]
 
     sentence_starts = [s.start_char for s in doc.sents]
     statements: list[Statement] = []

@@ -131,3 +131,101 @@ def test_participle_inherits_speaker(extract_text):
     (only,) = result.statements
     assert (only.cue_text, only.speaker_text) == ("saying", "The ministry")
     assert only.content == "the border would stay closed"
+
+
+def _statements(extract_text, text):
+    return [
+        (s.statement_kind, s.cue_text, s.speaker_text, s.content)
+        for s in extract_text(text).statements
+    ]
+
+
+def test_dash_byline_and_mistyped_opening_mark(extract_text):
+    got = _statements(
+        extract_text,
+        "”Fear. I am truly afraid of what comes next.” ― Edwin G. Monroy\n\n"
+        "“The most unqualified candidate ever.” — Jane Roe, 34, teacher",
+    )
+    assert got == [
+        ("direct", None, "Edwin G. Monroy", "Fear. I am truly afraid of what comes next."),
+        ("direct", None, "Jane Roe", "The most unqualified candidate ever."),
+    ]
+
+
+def test_quote_with_a_lead_in_is_mixed(extract_text):
+    (only,) = extract_text(
+        "However laudable the goal, using the capital gains tax ''is a misguided approach,'' "
+        "said Mr. Burman."
+    ).statements
+    assert (only.statement_kind, only.speaker_text) == ("mixed", "Mr. Burman")
+    assert only.content.startswith("However laudable") and only.content.endswith("approach")
+
+
+def test_lead_in_stops_at_the_previous_sentence_and_at_a_colon(extract_text):
+    got = _statements(
+        extract_text,
+        "He left early. ''You'd have to be insane,'' he said.\n\n"
+        "Murphy lamented the fundraising: “There’s a ton of nonsense in this job,” he said.",
+    )
+    assert got[0] == ("direct", "said", "he", "You'd have to be insane")
+    assert got[-1] == ("direct", "said", "he", "There’s a ton of nonsense in this job")
+
+
+def test_quote_that_runs_on_is_part_of_a_mixed_statement(extract_text):
+    got = _statements(
+        extract_text,
+        'Spokeswoman Jane Roe said that, "Of course he is going to defend himself" against '
+        "what the campaign sees as a coordinated attack.\n\n"
+        '"This just isn’t right," Warren said. "You squeezed employees to the breaking '
+        'point" to drive up the stock price, she said.',
+    )
+    assert got[0][:3] == ("mixed", "said", "Spokeswoman Jane Roe")
+    assert got[0][3].endswith("a coordinated attack")
+    assert got[1] == ("direct", "said", "Warren", "This just isn’t right")
+    assert got[2][:3] == ("mixed", "said", "she")
+    assert got[2][3].endswith("to drive up the stock price")
+
+
+def test_cue_set_off_by_commas_reports_the_whole_sentence(extract_text):
+    (only,) = extract_text(
+        "Though that transition was relatively seamless, he said, replacing her would be "
+        "much more acrimonious."
+    ).statements
+    assert only.speaker_text == "he"
+    assert only.content == (
+        "Though that transition was relatively seamless, he said, replacing her would be "
+        "much more acrimonious"
+    )
+
+
+def test_object_and_call_frames(extract_text):
+    got = _statements(
+        extract_text,
+        "Polls show a close contest in the state.\n\n"
+        "Palmieri called on Trump to stop attacking Machado.\n\n"
+        'Jeb Bush called the use of executive orders "quite dangerous."\n\n'
+        "Trump called his rival yesterday.",
+    )
+    assert got == [
+        ("indirect", "show", "Polls", "a close contest in the state"),
+        ("indirect", "called", "Palmieri", "Trump to stop attacking Machado"),
+        ("mixed", "called", "Jeb Bush", 'the use of executive orders "quite dangerous.'),
+    ]
+
+
+def test_transcript_lines_name_their_speaker(extract_text):
+    got = _statements(
+        extract_text,
+        '"WALLACE: Let us start with breaking news on the debate.\n\n'
+        '"PENCE: Well, look, this is serious business for the country.',
+    )
+    assert [(kind, speaker) for kind, _, speaker, _ in got] == [
+        ("direct", "WALLACE"),
+        ("direct", "PENCE"),
+    ]
+    assert got[1][3] == "Well, look, this is serious business for the country"
+
+
+def test_a_cue_inside_its_own_speakers_statement_adds_nothing(extract_text):
+    got = _statements(extract_text, "Al-Maliki has sought to show his independence from Iran.")
+    assert got == [("indirect", "sought", "Al-Maliki", "to show his independence from Iran")]
