@@ -61,6 +61,7 @@ _MAX_CUE_DISTANCE = 25
 # Longest gap (characters) between two pieces of one interrupted quotation.
 _MAX_INTERRUPTION = 250
 _MIN_CONTENT_TOKENS = 2
+_PRO_FORMS = frozenset({"so", "that", "this", "it", "yes", "no", "same"})
 _LEAD_IN_BREAKS = frozenset({".", "?", "!", ":", ";", "-", "--", "—", "–"})
 
 
@@ -173,7 +174,9 @@ def _cue_after(quote: Quote, text: str, tokens: _Tokens) -> Token | None:
     for n, token in enumerate(following):
         if token.text in ('"', "“", "''", "``") or (n and token.text in (".", "!", "?")):
             break
-        if _is_cue(token) and not is_negated(token):
+        # '"...," referencing its donations': a participle after a quote is the next
+        # clause, not the quote's attribution
+        if _is_cue(token) and not is_negated(token) and token.tag_ != "VBG":
             return None if _has_right_clause(token) else token
     return None
 
@@ -211,9 +214,16 @@ def _complement(cue: Token) -> tuple[int, int] | None:
     """Token range of what a reporting verb reports, or None."""
     frame = cue_frames().get(cue.lemma_.lower(), "clause")
     objects = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
+    if frame == "object" and not objects:
+        # a gerund is the object of "supports squeezing out ..."
+        objects = [c for c in cue.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"]
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
     clauses.sort(key=lambda c: c.i < cue.i)  # a clause after the cue first
     intents = [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i]
+    if frame == "clause" and not (clauses or objects):
+        clauses = _misattached_clauses(cue, intents)
+    if frame == "clause" and not clauses and (pro_form := _pro_form(cue)):
+        return pro_form
     if _raised(cue) and intents:
         subject = next(c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass"))
         return subject.left_edge.i, intents[0].right_edge.i + 1
@@ -269,7 +279,34 @@ def _complement(cue: Token) -> tuple[int, int] | None:
     else:
         return _parenthetical(cue)
     start, end = _trim(cue.doc, start, end)
-    return (start, end) if end - start >= _MIN_CONTENT_TOKENS else None
+    # an object may be one word: "endorsed Trump", "support deportation"
+    shortest = 1 if frame == "object" and objects else _MIN_CONTENT_TOKENS
+    return (start, end) if end - start >= shortest else None
+
+
+def _misattached_clauses(cue: Token, intents: list[Token]) -> list[Token]:
+    """The parser hangs a reported clause on a phrase between it and its cue: "said
+    during a news conference that he may wait" (a relative clause of "conference"),
+    "said legalizing it could put people to work" (under a gerund)."""
+    for token in cue.doc[cue.i + 1 : cue.right_edge.i + 1]:
+        if token.dep_ == "mark" and token.lower_ == "that" and token.head.dep_ == "relcl":
+            return [token.head]
+    return [c for c in intents if c.tag_ == "VBG" and any(g.dep_ == "ccomp" for g in c.children)]
+
+
+def _pro_form(cue: Token) -> tuple[int, int] | None:
+    """ "said so", "said that", "said it", "said yes", "said the same of Sanders": a word
+    standing for what was said is the content, short as it is."""
+    rights = [c for c in cue.rights if not c.is_punct]
+    if not rights or any(c.dep_ in _PREDICATE_DEPS - {"dobj"} for c in rights):
+        return None
+    first = rights[0]
+    if first.dep_ not in ("dobj", "advmod", "intj") or first.lower_ not in _PRO_FORMS:
+        return None
+    end = first.right_edge.i + 1
+    if first.lower_ == "same":
+        end = max([end] + [c.right_edge.i + 1 for c in rights[1:2] if c.dep_ == "prep"])
+    return first.left_edge.i, end
 
 
 def _comma_bracketed(cue: Token) -> tuple[int, int] | None:

@@ -229,3 +229,53 @@ def test_transcript_lines_name_their_speaker(extract_text):
 def test_a_cue_inside_its_own_speakers_statement_adds_nothing(extract_text):
     got = _statements(extract_text, "Al-Maliki has sought to show his independence from Iran.")
     assert got == [("indirect", "sought", "Al-Maliki", "to show his independence from Iran")]
+
+
+def test_pro_form_contents(extract_text):
+    got = _statements(
+        extract_text,
+        "Asked if he was ever bullied, the candidate said no.\n\n"
+        "Three-quarters said the same of Sanders.",
+    )
+    assert [(cue, speaker, content) for _, cue, speaker, content in got] == [
+        ("said", "the candidate", "no"),
+        ("said", "Three-quarters", "the same of Sanders"),
+    ]
+
+
+def test_clause_hung_on_a_phrase_between_it_and_its_cue(extract_text):
+    got = _statements(
+        extract_text,
+        "Adelson said during a news conference that he may wait until February.\n\n"
+        "He said legalizing it could put thousands of people to work.",
+    )
+    assert [content for *_, content in got] == [
+        "he may wait until February",
+        "legalizing it could put thousands of people to work",
+    ]
+
+
+def test_one_word_object_and_gerund_object(extract_text):
+    got = _statements(
+        extract_text,
+        "Christie endorsed Trump last week.\n\nMr. Cruz supports tightening enforcement.",
+    )
+    assert [(cue, content) for _, cue, _, content in got] == [
+        ("endorsed", "Trump"),
+        ("supports", "tightening enforcement"),
+    ]
+
+
+def test_participle_after_a_quote_is_not_its_cue(extract_text):
+    first, *_ = extract_text(
+        'Hillary Clinton said the foundation had "overwhelming disclosure," referencing '
+        "its donations."
+    ).statements
+    assert (first.statement_kind, first.cue_text, first.speaker_text) == (
+        "mixed",
+        "said",
+        "Hillary Clinton",
+    )
+    assert (
+        first.content == 'the foundation had "overwhelming disclosure," referencing its donations'
+    )
