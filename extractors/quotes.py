@@ -6,7 +6,8 @@ double-quoted passage they nest ("... 'Cut it out!'") and elsewhere they are far
 often apostrophes. Marks are paired within one paragraph (a line): a passage whose
 closing mark is missing runs to the end of its paragraph, which is also how a quotation
 over several paragraphs is written (each paragraph reopens the mark, only the last one
-closes it). Nothing here raises on unbalanced marks.
+closes it). A closing curly mark typed where an opening one belongs (at a paragraph's
+start or after a space, before a word) opens. Nothing here raises on unbalanced marks.
 """
 
 from __future__ import annotations
