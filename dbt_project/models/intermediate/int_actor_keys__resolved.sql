@@ -74,28 +74,80 @@ keyed as (
 ),
 
 -- a surname-only key ("person:al-maliki") joins the corpus's one full name ending in it;
--- two full names with that surname (two different people) leave it alone
+-- two full names with that surname (two different people) leave it alone. Compared as
+-- an equi-join on every ending of a full name after a space ("nouri al maliki" ->
+-- "al maliki", "maliki"): the same matches as `like '% ' || surname` (normalised names
+-- hold only a-z, 0-9 and single spaces), without comparing every name to every surname.
+full_names as (
+
+    select distinct
+        actor_kind,
+        spelling_key,
+        string_split(name_norm, ' ') as name_parts
+
+    from keyed
+
+    where
+        actor_kind = 'person'
+        and key_name like '% %'
+
+),
+
+full_name_ending_starts as (
+
+    select
+        actor_kind,
+        spelling_key,
+        name_parts,
+        unnest(range(2, len(name_parts) + 1)) as first_part
+
+    from full_names
+
+),
+
+full_name_endings as (
+
+    select
+        actor_kind,
+        spelling_key,
+        array_to_string(name_parts[first_part:], ' ') as name_ending
+
+    from full_name_ending_starts
+
+),
+
+surnames as (
+
+    select distinct
+        actor_kind,
+        name_norm
+
+    from keyed
+
+    where
+        actor_kind = 'person'
+        and key_name not like '% %'
+
+),
+
 surname_owners as (
 
     select
         surnames.actor_kind,
         surnames.name_norm,
-        min(full_names.spelling_key) as owner_key,
-        count(distinct full_names.spelling_key) as n_owners
+        min(full_name_endings.spelling_key) as owner_key,
+        count(distinct full_name_endings.spelling_key) as n_owners
 
-    from keyed as surnames
+    from surnames
 
-    inner join keyed as full_names
+    inner join full_name_endings
         on
-            surnames.actor_kind = full_names.actor_kind
-            and full_names.name_norm like '% ' || surnames.name_norm
-            and full_names.key_name like '% %'
+            surnames.actor_kind = full_name_endings.actor_kind
+            and surnames.name_norm = full_name_endings.name_ending
 
-    where
-        surnames.actor_kind = 'person'
-        and surnames.key_name not like '% %'
-
-    group by all
+    group by
+        surnames.actor_kind,
+        surnames.name_norm
 
 ),
 
