@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extractors.syntax import CLAUSAL_DEPS
+from extractors.syntax import CLAUSAL_DEPS, is_infinitive
 
 # Prepositions whose object is the one acted upon: "fired at", "accusations against".
 TARGET_PREPS = frozenset(
@@ -82,10 +82,6 @@ def _own_subjects(verb: Token) -> list[Token]:
     return resolved
 
 
-def _is_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
 def clause_subjects(verb: Token) -> list[Token]:
     """The active subjects of `verb`, following conjunction and control upwards."""
     for _ in range(6):
@@ -103,7 +99,7 @@ def clause_subjects(verb: Token) -> list[Token]:
             verb = head
         elif verb.dep_ == "conj":
             verb = head
-        elif verb.dep_ == "advcl" and _is_infinitive(verb):
+        elif verb.dep_ == "advcl" and is_infinitive(verb):
             verb = head  # purpose clause: the subject of the main clause
         elif verb.dep_ == "relcl":
             return conjuncts(head)

@@ -73,6 +73,8 @@ _MAX_CUE_DISTANCE = 25
 # Longest gap (characters) between two pieces of one interrupted quotation.
 _MAX_INTERRUPTION = 250
 _MIN_CONTENT_TOKENS = 2
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "parataxis", "conj"})
+_MAX_ADDRESSEE = 5
 _PRO_FORMS = frozenset({"so", "that", "this", "it", "yes", "no", "same"})
 _LEAD_IN_BREAKS = frozenset({".", "?", "!", ":", ";", "-", "--", "—", "–"})
 
@@ -236,9 +238,12 @@ def _complement(cue: Token) -> tuple[int, int] | None:
         clauses = _misattached_clauses(cue, intents)
     if frame == "clause" and not clauses and (pro_form := _pro_form(cue)):
         return pro_form
-    if _raised(cue) and intents:
-        subject = next(c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass"))
-        return subject.left_edge.i, intents[0].right_edge.i + 1
+    if _raised(cue):
+        # "appears to have won", also "seemed equally unperturbed", "seems intent on"
+        rest = intents or [c for c in cue.rights if c.dep_ in ("acomp", "attr", "oprd")]
+        if rest:
+            subject = next(c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass"))
+            return subject.left_edge.i, rest[0].right_edge.i + 1
     topic = _topic(cue, frame)
     wants = frame == "intention" or (frame == "object_complement" and not (objects or topic))
     if wants and intents and not clauses:
@@ -324,21 +329,23 @@ def _pro_form(cue: Token) -> tuple[int, int] | None:
 def _comma_bracketed(cue: Token) -> tuple[int, int] | None:
     """ "Though that transition was seamless, he said, replacing Clinton would be
     harder": a speaker and cue set off by commas mid-sentence, with nothing of their own
-    after the cue, report the whole sentence around them."""
-    for child in cue.rights:
-        if child.dep_ in ("dobj", "dative") or child.left_edge.lower_ in _LEADING_MARKERS:
-            return None
+    after the cue but a short addressee or time ("he told friends,"), report the whole
+    sentence around them."""
+    if any(c.left_edge.lower_ in _LEADING_MARKERS for c in cue.rights):
+        return None
     subjects = [s for s in speaker_subjects(cue) if s.i < cue.i]
     if not subjects:
         return None
+    own = [c for c in cue.rights if not c.is_punct and c.dep_ not in _CLAUSE_DEPS]
+    last = max([cue.i] + [c.right_edge.i for c in own])
     doc, sent = cue.doc, cue.sent
     first = min(s.left_edge.i for s in subjects)
-    if first - 1 < sent.start or cue.i + 1 >= sent.end:
+    if first - 1 < sent.start or last + 1 >= sent.end or last - cue.i > _MAX_ADDRESSEE:
         return None
-    if doc[first - 1].text != "," or doc[cue.i + 1].text != ",":
+    if doc[first - 1].text != "," or doc[last + 1].text != ",":
         return None
     before = [t for t in doc[sent.start : first - 1] if not (t.is_punct or t.is_space)]
-    after = [t for t in doc[cue.i + 2 : sent.end] if not (t.is_punct or t.is_space)]
+    after = [t for t in doc[last + 2 : sent.end] if not (t.is_punct or t.is_space)]
     if len(before) < _MIN_CONTENT_TOKENS or len(after) < _MIN_CONTENT_TOKENS:
         return None
     return before[0].i, after[-1].i + 1

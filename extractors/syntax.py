@@ -15,12 +15,15 @@ def subjects(verb: Token) -> list[Token]:
         found = [c for c in verb.children if c.dep_ == "nsubj"]
         if found or verb.head is verb:
             return found
-        infinitive = verb.dep_ in ("xcomp", "advcl") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-        )
+        infinitive = verb.dep_ in ("xcomp", "advcl") and is_infinitive(verb)
         if verb.dep_ != "conj" and not infinitive:
             return found
         verb = verb.head
+
+
+def is_infinitive(verb: Token) -> bool:
+    """ "to stop", "not to worry": the verb carries the infinitive marker."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def is_negated(verb: Token) -> bool:

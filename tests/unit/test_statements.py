@@ -279,3 +279,17 @@ def test_participle_after_a_quote_is_not_its_cue(extract_text):
     assert (
         first.content == 'the foundation had "overwhelming disclosure," referencing its donations'
     )
+
+
+def test_raising_verb_with_an_adjective(extract_text):
+    (only,) = extract_text("Trump’s supporters seemed equally unperturbed.").statements
+    assert (only.speaker_text, only.cue_text) == (None, "seemed")
+    assert only.content == "Trump’s supporters seemed equally unperturbed"
+
+
+def test_cue_set_off_by_commas_with_its_addressee(extract_text):
+    (only,) = extract_text(
+        "His policy, Trump told CNN, would merely be to go after them."
+    ).statements
+    assert (only.speaker_text, only.cue_text) == ("Trump", "told")
+    assert only.content == "His policy, Trump told CNN, would merely be to go after them"
