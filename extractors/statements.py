@@ -250,29 +250,11 @@ def _complement(cue: Token) -> tuple[int, int] | None:
         # "vowed to repeal", "called to ban"
         start, end = intents[0].left_edge.i, intents[0].right_edge.i + 1
         return (start, end) if end - start >= _MIN_CONTENT_TOKENS else None
-    complements = [
-        c
-        for c in cue.rights
-        if c.dep_ == "oprd" and any(o.dep_ in ("npadvmod", "nsubj") for o in c.lefts)
-    ]
-    if frame == "object_complement" and complements and not objects:
-        # the object parsed inside its predicate: "called [the government "smarter"]"
-        start, end = complements[0].left_edge.i, complements[0].right_edge.i + 1
-    elif frame == "object_complement" and objects:
-        obj = objects[0]
-        predicates = [
-            c
-            for c in cue.rights
-            if c.i > obj.i
-            and (c.dep_ in _PREDICATE_DEPS or (c.dep_ == "prep" and c.lower_ == "as"))
-            and c.ent_type_ not in ("DATE", "TIME")  # "called his rival yesterday"
-        ]
-        # the parser often hangs the predicate on the object: "called X ''an Aunt Tom''"
-        predicates += [c for c in obj.rights if c.dep_ in _OBJECT_PREDICATE_DEPS]
-        if not predicates:
+    if frame == "object_complement" and (objects or _misparsed_predicate(cue)):
+        span = _object_and_predicate(cue, objects)
+        if span is None:
             return None
-        start = obj.left_edge.i
-        end = max(c.right_edge.i for c in predicates) + 1
+        start, end = span
     elif frame in ("object", "intention") and objects:
         start = objects[0].left_edge.i
         parts = [c for c in cue.rights if c.dep_ in _OBJECT_DEPS and c.i >= objects[0].i]
@@ -280,15 +262,7 @@ def _complement(cue: Token) -> tuple[int, int] | None:
     elif bracketed := _comma_bracketed(cue):
         start, end = bracketed
     elif clauses:
-        clause = clauses[0]
-        start, end = clause.left_edge.i, clause.right_edge.i + 1
-        if clause.i < cue.i:
-            end = min(end, cue.i)
-            subject_starts = [s.left_edge.i for s in speaker_subjects(cue) if s.i < cue.i]
-            if subject_starts:
-                end = min([end, *subject_starts])
-        else:
-            start = max(start, cue.i + 1)
+        start, end = _clause_range(cue, clauses[0])
     elif topic is not None:
         # "called on Trump to stop attacking": the topic and what it is asked to do
         start = topic.left_edge.i + 1
@@ -299,6 +273,48 @@ def _complement(cue: Token) -> tuple[int, int] | None:
     # an object may be one word: "endorsed Trump", "support deportation"
     shortest = 1 if frame == "object" and objects else _MIN_CONTENT_TOKENS
     return (start, end) if end - start >= shortest else None
+
+
+def _clause_range(cue: Token, clause: Token) -> tuple[int, int]:
+    """A clause after its cue, or one before it ending where the cue's subject begins
+    ("The economy is growing, officials said")."""
+    start, end = clause.left_edge.i, clause.right_edge.i + 1
+    if clause.i > cue.i:
+        return max(start, cue.i + 1), end
+    subject_starts = [s.left_edge.i for s in speaker_subjects(cue) if s.i < cue.i]
+    return start, min([end, cue.i, *subject_starts])
+
+
+def _misparsed_predicate(cue: Token) -> Token | None:
+    """The object parsed inside its predicate: "called [the government "smarter"]"."""
+    return next(
+        (
+            c
+            for c in cue.rights
+            if c.dep_ == "oprd" and any(o.dep_ in ("npadvmod", "nsubj") for o in c.lefts)
+        ),
+        None,
+    )
+
+
+def _object_and_predicate(cue: Token, objects: list[Token]) -> tuple[int, int] | None:
+    """ "called the judge a hater", "views X as Y", "called X ''an Aunt Tom''"."""
+    if not objects:
+        predicate = _misparsed_predicate(cue)
+        return predicate.left_edge.i, predicate.right_edge.i + 1
+    obj = objects[0]
+    predicates = [
+        c
+        for c in cue.rights
+        if c.i > obj.i
+        and (c.dep_ in _PREDICATE_DEPS or (c.dep_ == "prep" and c.lower_ == "as"))
+        and c.ent_type_ not in ("DATE", "TIME")  # "called his rival yesterday"
+    ]
+    # the parser often hangs the predicate on the object
+    predicates += [c for c in obj.rights if c.dep_ in _OBJECT_PREDICATE_DEPS]
+    if not predicates:
+        return None
+    return obj.left_edge.i, max(c.right_edge.i for c in predicates) + 1
 
 
 def _misattached_clauses(cue: Token, intents: list[Token]) -> list[Token]:
