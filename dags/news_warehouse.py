@@ -115,6 +115,7 @@ def news_warehouse():
         ),
         render_config=RenderConfig(
             load_method=LoadMode.AUTOMATIC,
+            exclude=list(run_steps.STAGING_SELECTION),  # built together by `staging` below
             test_behavior=TestBehavior.BUILD,
             emit_datasets=False,
         ),
@@ -130,6 +131,14 @@ def news_warehouse():
             "append_env": True,
         },
     )
+
+    @task(pool=DUCKDB_POOL, task_group=dbt_models)
+    def staging() -> None:
+        """Seeds, staging views and ops views with their tests, in one dbt build."""
+        run_steps.build_staging(SETTINGS, get_current_context()["run_id"])
+
+    model_roots = dbt_models.roots
+    staging() >> model_roots
 
     planned = plan()
     extracted = extract.expand(batch=planned)

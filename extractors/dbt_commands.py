@@ -19,9 +19,14 @@ def run_dbt(settings: Settings, db_path: Path, *args: str) -> None:
         raise RuntimeError(f"dbt {' '.join(args)} failed: {result.exception}")
 
 
+def docs_site(settings: Settings) -> Path:
+    """The docs site's one self-contained page."""
+    return settings.docs_dir / "static_index.html"
+
+
 def generate_docs(settings: Settings, db_path: Path) -> Path:
     """Build the static docs site for the warehouse; returns its index.html."""
     run_dbt(
         settings, db_path, "docs", "generate", "--static", "--target-path", str(settings.docs_dir)
     )
-    return settings.docs_dir / "static_index.html"
+    return docs_site(settings)

@@ -52,6 +52,19 @@ def record_fingerprint(db_path: Path, fingerprint: str) -> None:
         )
 
 
+def docs_fingerprint(db_path: Path, project_dir: Path) -> str:
+    """What the docs site shows: the dbt project and every relation's columns and types
+    (dbt's catalog). New rows change neither, so a data-only run keeps the site it has."""
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        columns = con.execute(
+            "select table_schema, table_name, column_name, data_type "
+            "from information_schema.columns order by all"
+        ).fetchall()
+    digest = hashlib.sha256(dbt_project_fingerprint(project_dir).encode())
+    digest.update(repr(columns).encode())
+    return digest.hexdigest()
+
+
 def marts_need_build(db_path: Path, project_dir: Path, load_summary: dict) -> bool:
     data_changed = bool(
         load_summary["documents_loaded"] or load_summary["replaces"] or load_summary["missing"]
