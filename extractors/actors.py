@@ -35,7 +35,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from spacy.attrs import ENT_TYPE, LOWER, POS, TAG
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from extractors.gazetteer import country_name, demonym, find_place, find_sector, group_head
@@ -185,6 +188,45 @@ class _Raw:
     role: str | None = None
     hints: list[Token] = field(default_factory=list)
     cluster: int = -1
+
+
+class _DocIndex:
+    """Whole-document lookups shared by the resolution steps, each computed at most once
+    per document: spaCy rebuilds `Doc.text` from all tokens on every access, `span.sent`
+    scans for the sentence's boundaries, and finding a word by `for t in doc` builds a
+    Token object per step."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    @cached_property
+    def text(self) -> str:
+        return self.doc.text
+
+    @cached_property
+    def sentence_of(self) -> list[int]:
+        """Token index -> index of its sentence in `doc.sents`."""
+        found: list[int] = []
+        for n, sent in enumerate(self.doc.sents):
+            found += [n] * len(sent)
+        return found
+
+    @cached_property
+    def _lower_ids(self):  # numpy array: the StringStore id of each token's `lower_`
+        return self.doc.to_array(LOWER)
+
+    @cached_property
+    def singular_nouns(self) -> list[Token]:
+        """Singular common nouns outside entities: what can head a definite description."""
+        pos, tag, ent_type = self.doc.to_array([POS, TAG, ENT_TYPE]).T
+        strings = self.doc.vocab.strings
+        plural = (tag == strings["NNS"]) | (tag == strings["NNPS"])
+        found = ((pos == NOUN) & ~plural & (ent_type == 0)).nonzero()[0]
+        return [self.doc[i] for i in found.tolist()]
+
+    def tokens_of(self, lower: str) -> list[int]:
+        """Indices of the tokens whose `lower_` is `lower`."""
+        return (self._lower_ids == self.doc.vocab.strings[lower]).nonzero()[0].tolist()
 
 
 def _trim(ent: Span) -> tuple[Span, str | None] | None:
@@ -337,7 +379,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w and w.lower() not in _INITIAL_STOPWORDS).upper()
 
 
-def _cluster(raws: list[_Raw], doc: Doc) -> list[list[_Raw]]:
+def _cluster(raws: list[_Raw], doc_index: _DocIndex) -> list[list[_Raw]]:
     clusters: list[list[_Raw]] = []
     by_name: dict[tuple[str, str], int] = {}
 
@@ -356,7 +398,7 @@ def _cluster(raws: list[_Raw], doc: Doc) -> list[list[_Raw]]:
         if index is None and raw.kind == "person":
             index = _surname_owner(raw, norm, by_name, clusters)
         if index is None and raw.kind == "organization" and raw.name.isupper():
-            index = _expansion(raw, raws, by_name, doc)
+            index = _expansion(raw, raws, doc_index.text)
         add(raw, index)
     return clusters
 
@@ -383,9 +425,8 @@ def _surname_owner(
     return max(before)[1] if before else None
 
 
-def _expansion(raw: _Raw, raws: list[_Raw], by_name: dict, doc: Doc) -> int | None:
+def _expansion(raw: _Raw, raws: list[_Raw], text: str) -> int | None:
     """The cluster of the long form of an acronym, by definition or by initials."""
-    text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
     for other in raws:
         if other.kind != "organization" or other is raw or other.cluster < 0:
             continue
@@ -396,14 +437,15 @@ def _expansion(raw: _Raw, raws: list[_Raw], by_name: dict, doc: Doc) -> int | No
     return None
 
 
-def _role_country(doc: Doc, role: str, actors: DocActors) -> str | None:
+def _role_country(index: _DocIndex, role: str, actors: DocActors) -> str | None:
     """Country of a role named elsewhere with its country: "Iraq's prime minister"."""
     words = role.split()
-    for token in doc:
-        if token.lower_ != words[-1] or token.i < len(words):
+    doc = index.doc
+    for last in index.tokens_of(words[-1]):
+        if last < len(words):
             continue
-        first = token.i - len(words) + 1
-        if [t.lower_ for t in doc[first : token.i + 1]] != words:
+        first = last - len(words) + 1
+        if [t.lower_ for t in doc[first : last + 1]] != words:
             continue
         before = doc[first - 1]
         if before.tag_ == "POS" and first >= 2:
@@ -471,18 +513,17 @@ def _entity_raws(doc: Doc) -> list[_Raw]:
     return raws
 
 
-def _surname_raws(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+def _surname_raws(index: _DocIndex, raws: list[_Raw]) -> list[_Raw]:
     """Bare surnames the NER missed: "Salih told Reuters" after "Barham Salih"."""
     surnames = _unique_surnames(raws)
     taken = {i for raw in raws for i in range(raw.span.start, raw.span.end)}
     found: list[_Raw] = []
-    text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
     for surname in surnames:
         pattern = re.compile(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", re.IGNORECASE)
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(index.text):
             if match.group().islower():
                 continue  # names are capitalised; "brown" is not Brown
-            span = doc.char_span(match.start(), match.end())
+            span = index.doc.char_span(match.start(), match.end())
             if span is None or any(t.i in taken or t.ent_type_ for t in span):
                 continue
             if len(span) == 1 and span.root.pos_ != "PROPN":
@@ -515,7 +556,12 @@ def _affiliation(span: Span) -> list[Token]:
 
 
 def _new_mention(
-    result: DocActors, key: str, span: Span, label: str | None, role: str | None, sent: dict
+    result: DocActors,
+    key: str,
+    span: Span,
+    label: str | None,
+    role: str | None,
+    index: _DocIndex,
 ) -> None:
     result.mentions.append(
         MentionSpan(
@@ -524,15 +570,14 @@ def _new_mention(
             end_char=span.end_char,
             text=span.text,
             ner_label=label,
-            sentence_index=sent[span.sent.start],
+            sentence_index=index.sentence_of[span.start],  # as span.sent, without its scan
             role=role,
         )
     )
 
 
-def _description_matches(words: list[str], role: str) -> str | None:
+def _description_matches(words: list[str], role_words: list[str]) -> str | None:
     """`exact` when a role is the description, `suffix` when it ends with it."""
-    role_words = role.lower().split()
     if role_words == words:
         return "exact"
     if len(role_words) > len(words) and role_words[-len(words) :] == words:
@@ -540,21 +585,36 @@ def _description_matches(words: list[str], role: str) -> str | None:
     return None
 
 
-def _descriptions(doc: Doc, result: DocActors, roles: dict[str, set[str]], sent: dict) -> None:
+def _describable(
+    result: DocActors, roles: dict[str, set[str]]
+) -> list[tuple[str, list[list[str]]]]:
+    """Each person and organisation with the word lists a description of it can match:
+    its roles and, for an organisation, its name."""
+    found = []
+    for key, info in result.actors.items():
+        if info.kind not in ("person", "organization"):
+            continue
+        names = set(roles.get(key, ()))
+        if info.kind == "organization":
+            names.add(normalise_name(info.canonical_name))
+        found.append((key, [name.lower().split() for name in names]))
+    return found
+
+
+def _descriptions(index: _DocIndex, result: DocActors, roles: dict[str, set[str]]) -> None:
     """Definite descriptions that fit exactly one person or organisation of the document:
     "the cleric" (role), "the Shiite alliance" (name), "Iraq's prime minister"."""
-    for token in doc:
-        if (
-            token.pos_ != "NOUN"
-            or token.tag_ in ("NNS", "NNPS")
-            or token.ent_type_
-            or token.i in result.token_actor
-        ):
+    doc = index.doc
+    # Descriptions add mentions, never actors or roles: what can be described is fixed.
+    describable = _describable(result, roles)
+    for token in index.singular_nouns:
+        if token.i in result.token_actor:
             continue
-        dets = [c for c in token.lefts if c.dep_ == "det" and c.lower_ == "the"]
+        lefts = list(token.lefts)
+        dets = [c for c in lefts if c.dep_ == "det" and c.lower_ == "the"]
         owners = [
             c
-            for c in token.lefts
+            for c in lefts
             if c.dep_ == "poss" and result.actors.get(result.token_actor.get(c.i, ""))
         ]
         owner = result.actors[result.token_actor[owners[0].i]] if owners else None
@@ -565,7 +625,7 @@ def _descriptions(doc: Doc, result: DocActors, roles: dict[str, set[str]], sent:
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if after is not None and after.ent_type_ in ("PERSON", "ORG"):
             continue  # a title before a name, already part of that mention
-        modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        modifiers = [c for c in lefts if c.dep_ in ("amod", "compound", "nmod")]
         words = [m.lower_ for m in modifiers if not m.ent_type_] + [token.lower_]
         country = owner.country_code if owner else None
         for m in modifiers:
@@ -573,14 +633,9 @@ def _descriptions(doc: Doc, result: DocActors, roles: dict[str, set[str]], sent:
             if place and place.kind in ("country", "demonym"):
                 country = place.alpha3
         matches: dict[str, str] = {}
-        for key, info in result.actors.items():
-            if info.kind not in ("person", "organization"):
+        for key, names in describable:
+            if country and result.actors[key].country_code not in (None, country):
                 continue
-            if country and info.country_code not in (None, country):
-                continue
-            names = set(roles.get(key, ()))
-            if info.kind == "organization":
-                names.add(normalise_name(info.canonical_name))
             found = {_description_matches(words, r) for r in names} - {None}
             if found:
                 matches[key] = "exact" if "exact" in found else "suffix"
@@ -591,7 +646,7 @@ def _descriptions(doc: Doc, result: DocActors, roles: dict[str, set[str]], sent:
         key = chosen[0]
         start = min(c.left_edge.i for c in (*dets, *owners, *modifiers, token))
         role = " ".join(words)
-        _new_mention(result, key, doc[start : token.i + 1], None, role, sent)
+        _new_mention(result, key, doc[start : token.i + 1], None, role, index)
         for t in (*modifiers, token):
             if not t.ent_type_:
                 result.token_actor[t.i] = key
@@ -600,8 +655,9 @@ def _descriptions(doc: Doc, result: DocActors, roles: dict[str, set[str]], sent:
         info.country_code = info.country_code or (country if info.kind == "person" else None)
 
 
-def _groups(doc: Doc, result: DocActors, sent: dict) -> None:
+def _groups(index: _DocIndex, result: DocActors) -> None:
     """Group actors the NER misses: "U.S. military officials", "Shiite militias"."""
+    doc = index.doc
     for token in doc:
         how = group_head(token.lower_)
         if how is None or token.ent_type_ or token.i in result.token_actor:
@@ -636,7 +692,7 @@ def _groups(doc: Doc, result: DocActors, sent: dict) -> None:
         key = f"group:{normalise_name(canonical)}"
         sector = find_sector(" ".join(sector_words)) or find_sector(token.lower_)
         info = result.actors.setdefault(key, ActorInfo(key, canonical, "group", country, sector))
-        _new_mention(result, key, doc[start : token.i + 1], None, None, sent)
+        _new_mention(result, key, doc[start : token.i + 1], None, None, index)
         for t in used:
             if not t.ent_type_:
                 result.token_actor[t.i] = key
@@ -662,9 +718,9 @@ def _hint_country(result: DocActors, tokens: list[Token], kinds: tuple[str, ...]
 
 def extract_actors(doc: Doc) -> DocActors:
     """Resolve the NER mentions of one document into actors."""
-    sentence_of = {sent.start: i for i, sent in enumerate(doc.sents)}
+    index = _DocIndex(doc)
     raws = _entity_raws(doc)
-    raws += _surname_raws(doc, raws)
+    raws += _surname_raws(index, raws)
     for raw in raws:
         if raw.kind == "person":
             _person_context(raw)
@@ -674,7 +730,7 @@ def extract_actors(doc: Doc) -> DocActors:
     result = DocActors()
     keyed: list[tuple[_Raw, str]] = []
     roles: dict[str, set[str]] = {}
-    for cluster in _cluster(raws, doc):
+    for cluster in _cluster(raws, index):
         lead = max(cluster, key=lambda r: (len(r.name.split()), len(r.name)))
         key = f"{lead.kind}:{normalise_name(lead.name)}"
         info = result.actors.get(key)
@@ -695,10 +751,10 @@ def extract_actors(doc: Doc) -> DocActors:
     for raw, key in sorted(keyed, key=lambda item: item[0].span.start):
         for token in raw.span:
             result.token_actor[token.i] = key
-        _new_mention(result, key, raw.span, raw.label, raw.role, sentence_of)
+        _new_mention(result, key, raw.span, raw.label, raw.role, index)
 
-    _descriptions(doc, result, roles, sentence_of)
-    _groups(doc, result, sentence_of)
+    _descriptions(index, result, roles)
+    _groups(index, result)
 
     # Person countries need the other actors: title/apposition modifiers that are
     # countries or national organisations, then what the apposition attaches them to
@@ -715,7 +771,7 @@ def extract_actors(doc: Doc) -> DocActors:
     for raw, key in keyed:
         info = result.actors[key]
         if info.kind == "person" and not info.country_code and raw.role:
-            info.country_code = _role_country(doc, raw.role, result)
+            info.country_code = _role_country(index, raw.role, result)
 
     focus = _focus_country(result)
     for info in result.actors.values():

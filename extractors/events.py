@@ -242,9 +242,7 @@ def _particles(token: Token) -> set[str]:
     return found
 
 
-def _best(rules: tuple[VerbRule, ...] | None, particles: set[str], nouns: set[str]):
-    if not rules:
-        return None
+def _best(rules: tuple[VerbRule, ...], particles: set[str], nouns: set[str]):
     matching = [
         r
         for r in rules
@@ -273,20 +271,25 @@ def _object_nouns(verb: Token) -> set[str]:
 
 
 def _verb_rule(verb: Token) -> VerbRule | None:
+    # Most verbs have no rule: look that up before reading the frame off the parse.
+    rules = cameo_lexicon().get(verb.lemma_.lower())
+    if not rules:
+        return None
     nouns = _object_nouns(verb)
     nouns |= {o.lemma_.lower() for o in verb.children if o.dep_ == "nsubjpass"}
     nouns |= {o.lemma_.lower() for o in prep_objects(verb, frozenset({"to", "for", "on", "in"}))}
-    return _best(cameo_lexicon().get(verb.lemma_.lower()), _particles(verb), nouns)
+    return _best(rules, _particles(verb), nouns)
 
 
 def _noun_rule(noun: Token) -> VerbRule | None:
     rules = noun_lexicon().get(noun.lemma_.lower()) or noun_lexicon().get(noun.lower_)
-    return _best(rules, _particles(noun), set())
+    return _best(rules, _particles(noun), set()) if rules else None
 
 
 def _light_noun(verb: Token) -> tuple[Token, VerbRule] | None:
     """The event noun a light verb takes as its object ("launched a crackdown")."""
-    rule = _best(light_verbs().get(verb.lemma_.lower()), _particles(verb), set())
+    rules = light_verbs().get(verb.lemma_.lower())
+    rule = _best(rules, _particles(verb), set()) if rules else None
     if rule is None:
         return None
     for obj in objects(verb) + [c for c in verb.children if c.dep_ == "nsubjpass"]:
@@ -326,7 +329,8 @@ def _obligation(verb: Token) -> Token | None:
 def _frames(sent) -> list[Frame]:
     frames: list[Frame] = []
     consumed: set[int] = set()
-    for token in sent:
+    tokens = list(sent)  # iterating a Span builds each Token anew
+    for token in tokens:
         if token.pos_ not in ("VERB", "AUX") or token.dep_ == "aux":
             continue
         light = _light_noun(token)
@@ -387,7 +391,7 @@ def _frames(sent) -> list[Frame]:
                 targets=verb_targets(token),
             )
         )
-    for token in sent:
+    for token in tokens:
         if token.pos_ != "NOUN" or token.i in consumed:
             continue
         rule = _noun_rule(token)
@@ -570,15 +574,26 @@ def _locatives(tokens):
     return [t for t in tokens if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS]
 
 
-def event_location(head: Token, actors: DocActors) -> str | None:
+def _clause_place(clause: Token, actors: DocActors, known: dict[int, str | None]) -> str | None:
+    """The place of the first locative phrase of a clause that names one. Frames of one
+    sentence share the clauses they are embedded in: `known` reads each clause once."""
+    if clause.i not in known:
+        places = (
+            _place_in(_phrase(t), actors) for t in _locatives(non_clausal_descendants(clause))
+        )
+        known[clause.i] = next((place for place in places if place), None)
+    return known[clause.i]
+
+
+def event_location(head: Token, actors: DocActors, known: dict[int, str | None]) -> str | None:
     """The place in a locative phrase of the clause, else of the clauses it is embedded
     in, else the nearest locative place inside the clause's own subordinate phrases
-    ("killed 18 fighters in clashes ... in Sadr City")."""
+    ("killed 18 fighters in clashes ... in Sadr City"). `known`: places of the
+    document's clauses read so far."""
     for clause in clause_heads(head):
-        for token in _locatives(non_clausal_descendants(clause)):
-            place = _place_in(_phrase(token), actors)
-            if place:
-                return place
+        place = _clause_place(clause, actors, known)
+        if place:
+            return place
     inside = [t for c in head.children if c.dep_ not in CLAUSAL_DEPS for t in c.subtree]
     nested = sorted(_locatives(inside), key=lambda t: abs(t.i - head.i))
     for token in nested:
@@ -741,13 +756,14 @@ def extract_events(
 ) -> list[Event]:
     events: list[Event] = []
     seen: set[tuple] = set()
-    text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
+    clause_places: dict[int, str | None] = {}
     for sentence_index, sent in enumerate(doc.sents):
         evidence_start, evidence_end = trimmed_sentence(sent)
         for frame in _frames(sent):
-            if not is_negated(frame.head):
+            negated = is_negated(frame.head)
+            if not negated:
                 frame.code = intent_code(frame.head, frame.code)
-            location = event_location(frame.head, actors)
+            location = event_location(frame.head, actors, clause_places)
             place_country = actors.actors[location].country_code if location else None
             for source, target in _pairs(frame, actors, place_country):
                 if not (_has_who(source) or _has_who(target)):
@@ -777,10 +793,11 @@ def extract_events(
                         source_actor_key=source_key,
                         target_actor_key=target_key,
                         cameo_code=frame.code,
-                        trigger_text=text[start:end],
+                        # = doc.text[start:end]; spaCy rebuilds doc.text on each access
+                        trigger_text=doc[frame.start.i : frame.end.i + 1].text,
                         trigger_start_char=start,
                         trigger_end_char=end,
-                        is_negated=is_negated(frame.head),
+                        is_negated=negated,
                         event_date=clause_date(frame.head, published_date),
                         location_actor_key=location,
                         evidence_start_char=evidence_start,
