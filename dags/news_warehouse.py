@@ -25,7 +25,7 @@ from cosmos import (
 )
 from cosmos.constants import InvocationMode, LoadMode, TestBehavior, TestIndirectSelection
 
-from extractors import run_steps
+from extractors import dbt_commands, run_steps
 from extractors.settings import PROJECT_ROOT, load_settings
 
 DUCKDB_POOL = "duckdb_writer"
@@ -102,8 +102,8 @@ def news_warehouse():
             manifest_path=DBT_DIR / "target" / "manifest.json",
         ),
         profile_config=ProfileConfig(
-            profile_name="wirehouse",
-            target_name="dev",
+            profile_name=dbt_commands.DBT_PROFILE,
+            target_name=dbt_commands.DBT_TARGET,
             profiles_yml_filepath=DBT_DIR / "profiles.yml",
         ),
         execution_config=ExecutionConfig(

@@ -114,6 +114,9 @@ def marts_need_build(settings: Settings, run_id: str, load_summary: dict) -> boo
 # Seeds, staging views and ops views: SQL that takes milliseconds, where a Cosmos task of
 # its own cost 1-3 s of dbt start-up each (14 of the 23 tasks). They are built, with the
 # tests among them, in one dbt call; the models that do real work keep their own tasks.
+# manifest.json and run_results.json: nothing reads a run's copies, and writing them costs
+# about a second per dbt call (the Cosmos tasks skip them too: DBT_WRITE_JSON in the DAG)
+NO_ARTIFACTS = "--no-write-json"
 STAGING_SELECTION = ("resource_type:seed", "path:models/staging", "path:models/ops")
 
 
@@ -129,6 +132,7 @@ def build_staging(settings: Settings, run_id: str) -> None:
         # only tests whose parents are all in the selection: not a mart's tests against a seed
         "--indirect-selection",
         "buildable",
+        NO_ARTIFACTS,
     )
 
 
@@ -141,7 +145,14 @@ CROSS_MODEL_TESTS = ("test_name:relationships", "test_type:singular")
 def verify(settings: Settings, run_id: str) -> None:
     from extractors.dbt_commands import run_dbt
 
-    run_dbt(settings, settings.working_db_path(run_id), "test", "--select", *CROSS_MODEL_TESTS)
+    run_dbt(
+        settings,
+        settings.working_db_path(run_id),
+        "test",
+        "--select",
+        *CROSS_MODEL_TESTS,
+        NO_ARTIFACTS,
+    )
 
 
 def docs(settings: Settings, run_id: str) -> Path:
