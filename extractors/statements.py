@@ -115,10 +115,12 @@ class _Found:
 
 
 class _Tokens:
-    """Character offset -> token lookups on one doc."""
+    """Character offset -> token lookups on one doc, and its text read once (spaCy
+    rebuilds `Doc.text` from the tokens on every access)."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
+        self.text = doc.text
         self.starts = [t.idx for t in doc]
 
     def between(self, start: int, end: int) -> list[Token]:
@@ -468,12 +470,12 @@ _NOT_SPEAKERS = frozenset(
 )
 
 
-def _headline_speakers(doc: Doc, actors: DocActors) -> list[_Found]:
+def _headline_speakers(doc: Doc, actors: DocActors, tokens: _Tokens) -> list[_Found]:
     """ "Carson: Cruz taking 'Benghazi' approach" and transcript lines "Q: ...": a line
     that opens with a short capitalised name and a colon is that name's statement."""
     found = []
     line_start = 0
-    text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
+    text = tokens.text
     for line in text.split("\n"):
         match = _HEADLINE_SPEAKER.match(line)
         if match and match[2].lower() not in _NOT_SPEAKERS and not match[2][-1].isdigit():
@@ -580,7 +582,7 @@ def _byline(quote: Quote, doc: Doc, text: str, actors: DocActors):
 
 
 def _direct(doc: Doc, actors: DocActors, tokens: _Tokens) -> tuple[list[_Found], list[Quote]]:
-    text = doc.text
+    text = tokens.text
     found: list[_Found] = []
     fragments: list[Quote] = []
     last_direct: _Found | None = None
@@ -633,8 +635,9 @@ def _indirect(
     actors: DocActors,
     direct: list[_Found],
     fragments: list[Quote],
+    tokens: _Tokens,
 ) -> list[_Found]:
-    text = doc.text
+    text = tokens.text
     used = {f.cue.i for f in direct if f.cue is not None}
     spans = [(f.start, f.end) for f in direct]
     found: list[_Found] = []
@@ -730,13 +733,13 @@ def _overlaps(a: _Found, b: _Found) -> bool:
 
 
 def extract_statements(doc: Doc, actors: DocActors, document_id: str) -> list[Statement]:
-    text = doc.text
     tokens = _Tokens(doc)
+    text = tokens.text
     direct, fragments = _direct(doc, actors, tokens)
-    found = direct + _indirect(doc, actors, direct, fragments)
+    found = direct + _indirect(doc, actors, direct, fragments, tokens)
     found += _sentence_quotes(text, found, fragments)
     # a "Name: ..." line names its speaker; it beats a cue-less guess on the same text
-    headlines = _headline_speakers(doc, actors)
+    headlines = _headline_speakers(doc, actors, tokens)
     found = [f for f in found if f.cue is not None or not any(_overlaps(f, h) for h in headlines)]
     found += [h for h in headlines if not any(_overlaps(h, f) for f in found)]
 
