@@ -48,6 +48,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import IDX, LEMMA, LOWER, SENT_START
 from spacy.tokens import Doc, Token
 
 from extractors.actors import DocActors
@@ -121,7 +122,37 @@ class _Tokens:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = doc.text
-        self.starts = [t.idx for t in doc]
+        # columns, not Token objects: building one per token was the step's main cost
+        columns = doc.to_array([IDX, LEMMA, LOWER, SENT_START])
+        self.starts: list[int] = columns[:, 0].tolist()
+        self.lemmas: list[int] = columns[:, 1].tolist()
+        self.lowers: list[int] = columns[:, 2].tolist()
+        self.sentence_starts = [
+            start
+            for n, (start, flag) in enumerate(zip(self.starts, columns[:, 3].tolist(), strict=True))
+            if n == 0 or flag == 1
+        ]
+
+    def indices_within(self, spans: list[tuple[int, int]]) -> set[int]:
+        """Indices of the tokens that start inside any of the character spans."""
+        inside: set[int] = set()
+        for start, end in spans:
+            lo = bisect.bisect_left(self.starts, start)
+            inside.update(range(lo, bisect.bisect_left(self.starts, end)))
+        return inside
+
+    def candidate_cues(self) -> list[int]:
+        """Indices of the tokens that may open a statement: a cue lemma, "according"
+        or "in" (see `_indirect`)."""
+        strings = self.doc.vocab.strings
+        frames = cue_frames()
+        lemmas = {h for h in set(self.lemmas) if strings[h].lower() in frames}
+        lowers = {strings["according"], strings["in"]}
+        return [
+            n
+            for n, (lemma, lower) in enumerate(zip(self.lemmas, self.lowers, strict=True))
+            if lemma in lemmas or lower in lowers
+        ]
 
     def between(self, start: int, end: int) -> list[Token]:
         lo = bisect.bisect_left(self.starts, start)
@@ -640,11 +671,13 @@ def _indirect(
     text = tokens.text
     used = {f.cue.i for f in direct if f.cue is not None}
     spans = [(f.start, f.end) for f in direct]
+    quoted = tokens.indices_within(spans)
     found: list[_Found] = []
     seen: set[tuple[int, int]] = set()
-    for token in doc:
-        if token.i in used or any(s <= token.idx < e for s, e in spans):
+    for index in tokens.candidate_cues():
+        if index in used or index in quoted:
             continue
+        token = doc[index]
         according = _according_to(token) or _in_source(token)
         speakerless = False
         if according is not None:
@@ -743,7 +776,7 @@ def extract_statements(doc: Doc, actors: DocActors, document_id: str) -> list[St
     found = [f for f in found if f.cue is not None or not any(_overlaps(f, h) for h in headlines)]
     found += [h for h in headlines if not any(_overlaps(h, f) for f in found)]
 
-    sentence_starts = [s.start_char for s in doc.sents]
+    sentence_starts = tokens.sentence_starts
     statements: list[Statement] = []
     for n, item in enumerate(sorted(found, key=lambda f: (f.start, f.end))):
         speaker_start, speaker_end, key = item.speaker or (None, None, None)
