@@ -137,7 +137,7 @@ def news_warehouse():
         """Seeds, staging views and ops views with their tests, in one dbt build."""
         run_steps.build_staging(SETTINGS, get_current_context()["run_id"])
 
-    model_roots = dbt_models.roots
+    model_roots = dbt_models.roots  # taken before `staging` joins the group
     staging() >> model_roots
 
     planned = plan()

@@ -111,12 +111,13 @@ def marts_need_build(settings: Settings, run_id: str, load_summary: dict) -> boo
     return needed
 
 
-# Seeds, staging views and ops views: SQL that takes milliseconds, where a Cosmos task of
-# its own cost 1-3 s of dbt start-up each (14 of the 23 tasks). They are built, with the
-# tests among them, in one dbt call; the models that do real work keep their own tasks.
 # manifest.json and run_results.json: nothing reads a run's copies, and writing them costs
 # about a second per dbt call (the Cosmos tasks skip them too: DBT_WRITE_JSON in the DAG)
 NO_ARTIFACTS = "--no-write-json"
+
+# Seeds, staging views and ops views: SQL that takes milliseconds, where a Cosmos task of
+# its own cost 1-3 s of dbt start-up each (14 of the 23 tasks). They are built, with the
+# tests among them, in one dbt call; the models that do real work keep their own tasks.
 STAGING_SELECTION = ("resource_type:seed", "path:models/staging", "path:models/ops")
 
 
