@@ -133,6 +133,11 @@ class _Tokens:
             if n == 0 or flag == 1
         ]
 
+    def at(self, char: int) -> Token | None:
+        """The token that starts at a character offset."""
+        found = self.between(char, char + 1)
+        return found[0] if found else None
+
     def indices_within(self, spans: list[tuple[int, int]]) -> set[int]:
         """Indices of the tokens that start inside any of the character spans."""
         inside: set[int] = set()
@@ -571,10 +576,10 @@ def _runs_on(quote: Quote, text: str) -> bool:
 def _lead_in(quote: Quote, doc: Doc, tokens: _Tokens, text: str) -> int | None:
     """Start of the words before a quote in its sentence ("However laudable the goal,
     using the tax ''is misguided,'' said X"): the statement is mixed and starts there."""
-    inside = tokens.between(quote.open_mark, quote.open_mark + 1)
-    if not inside:
+    mark = tokens.at(quote.open_mark)
+    if mark is None:
         return None
-    lead = list(doc[inside[0].sent.start : inside[0].i])
+    lead = list(doc[mark.sent.start : mark.i])
     # spaCy often ends the previous sentence after the opening mark; a colon or a dash
     # introduces the quote rather than leading into it
     ends = [n for n, t in enumerate(lead) if t.text in _LEAD_IN_BREAKS]
@@ -583,22 +588,24 @@ def _lead_in(quote: Quote, doc: Doc, tokens: _Tokens, text: str) -> int | None:
     words = [t for t in lead if not (t.is_punct or t.is_space)]
     if len(words) < _MIN_CONTENT_TOKENS or any(_is_cue(t) for t in words):
         return None
-    return _char_range(doc, words[0].i, inside[0].i, text)[0]
+    return _char_range(doc, words[0].i, mark.i, text)[0]
 
 
 def _sentence_end(quote: Quote, tokens: _Tokens, text: str) -> int:
     """End of the sentence a run-on quote sits in, without its final punctuation."""
-    inside = tokens.between(quote.close_mark, quote.close_mark + 1)
-    if not inside:
+    mark = tokens.at(quote.close_mark)
+    if mark is None:
         return quote.end
-    sent = inside[0].sent
+    sent = mark.sent
     return _char_range(sent.doc, sent.start, sent.end, text)[1]
 
 
 _BYLINE = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*([A-Z][\w.'’ -]{1,60}?)[ \t.]*(?:,[^\n]*)?$")
 
 
-def _byline(quote: Quote, doc: Doc, text: str, actors: DocActors):
+def _byline(
+    quote: Quote, doc: Doc, text: str, actors: DocActors
+) -> tuple[int, int, str | None] | None:
     """'"..." ― Sonya Herridge': a quote closed by a dash and a name (reader comments,
     epigraphs) is that person's statement."""
     if quote.close_end is None:
