@@ -21,15 +21,31 @@ def run_dbt(settings: Settings, db_path: Path, *args: str) -> None:
 
     os.environ["WIREHOUSE_DB"] = str(db_path)
     project = str(settings.dbt_project_dir)
-    result = dbtRunner().invoke(
-        [
-            *args,
-            *("--project-dir", project, "--profiles-dir", project),
-            *("--profile", DBT_PROFILE, "--target", DBT_TARGET),
-        ]
-    )
+    try:
+        result = dbtRunner().invoke(
+            [
+                *args,
+                *("--project-dir", project, "--profiles-dir", project),
+                *("--profile", DBT_PROFILE, "--target", DBT_TARGET),
+            ]
+        )
+    finally:
+        release_warehouse()
     if not result.success:
         raise RuntimeError(f"dbt {' '.join(args)} failed: {result.exception}")
+
+
+def release_warehouse() -> None:
+    """Close the DuckDB file that dbt-duckdb keeps open (profile: keep_open) for the rest
+    of this process. dbt in-process would otherwise hold it after the call: a later
+    connection with other settings would fail, and the file must be closed before
+    ``publish`` renames it."""
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+
+    with DuckDBConnectionManager._LOCK:
+        if DuckDBConnectionManager._ENV is not None:
+            DuckDBConnectionManager._ENV.close()
+        DuckDBConnectionManager.close_all_connections()
 
 
 def docs_site(settings: Settings) -> Path:
