@@ -668,6 +668,25 @@ def _direct(doc: Doc, actors: DocActors, tokens: _Tokens) -> tuple[list[_Found],
     return found, fragments
 
 
+def _quoted_spans(found: _Found) -> list[tuple[int, int]]:
+    """A direct statement's text, less the narration between its quotes where the cue
+    goes on with a reporting participle: in '"A," she said, adding that B. "C."' the
+    clause after "adding" is a statement of its own (PolNeAR annotates it so), though A
+    and C are one quote."""
+    quotes = found.quotes
+    if (
+        len(quotes) <= 1
+        or found.cue is None
+        or not any(
+            child.tag_ == "VBG" and _is_cue(child) and quotes[0].end <= child.idx < quotes[-1].start
+            for child in found.cue.children
+        )
+    ):
+        return [(found.start, found.end)]
+    inner = [(q.start, q.end) for q in quotes[1:-1]]
+    return [(found.start, quotes[0].end), *inner, (quotes[-1].start, found.end)]
+
+
 def _indirect(
     doc: Doc,
     actors: DocActors,
@@ -677,7 +696,7 @@ def _indirect(
 ) -> list[_Found]:
     text = tokens.text
     used = {f.cue.i for f in direct if f.cue is not None}
-    spans = [(f.start, f.end) for f in direct]
+    spans = [span for f in direct for span in _quoted_spans(f)]
     quoted = tokens.indices_within(spans)
     found: list[_Found] = []
     seen: set[tuple[int, int]] = set()

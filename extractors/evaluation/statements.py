@@ -8,7 +8,7 @@ Gold sets (read from ../shared/eval, never copied here):
   train is for tuning; one annotator file per article (the lexicographically first).
   Discontinuous content is the union of its fragments.
 
-Matching is one-to-one and greedy (best score first):
+Matching is one-to-one, an optimal assignment (most pairs, then highest total score):
 - lenient: the predicted content covers >= 0.3 of the gold content's characters;
 - strict: character Jaccard of predicted and gold content >= 0.5.
 Precision is over predictions, recall over (required) gold items.
@@ -131,24 +131,20 @@ def jaccard(pred: Pred, gold: Gold) -> float:
 def match(
     preds: list[Pred], golds: list[Gold], score: Callable[[Pred, Gold], float], threshold: float
 ) -> list[tuple[Pred, Gold]]:
-    """One-to-one greedy matching, best score first."""
-    pairs = [
-        (s, i, j)
-        for i, p in enumerate(preds)
-        for j, g in enumerate(golds)
-        if (s := score(p, g)) >= threshold
-    ]
-    pairs.sort(key=lambda x: -x[0])
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    out = []
-    for _, i, j in pairs:
-        if i in used_p or j in used_g:
-            continue
-        used_p.add(i)
-        used_g.add(j)
-        out.append((preds[i], golds[j]))
-    return out
+    """One-to-one matching with the most pairs, and among those the highest total score
+    (an optimal assignment). A greedy best-score-first matching let a long prediction
+    that covers two gold items take the one it covers slightly better, leaving unmatched
+    a shorter prediction that fits only the other."""
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    if not preds or not golds:
+        return []
+    scores = np.array([[score(p, g) for g in golds] for p in preds])
+    eligible = scores >= threshold
+    # every eligible pair is worth more than any score difference: cardinality first
+    rows, cols = linear_sum_assignment(np.where(eligible, 1.0 + scores, 0.0), maximize=True)
+    return [(preds[i], golds[j]) for i, j in zip(rows, cols, strict=True) if eligible[i, j]]
 
 
 def tally(

@@ -293,3 +293,22 @@ def test_cue_set_off_by_commas_with_its_addressee(extract_text):
     ).statements
     assert (only.speaker_text, only.cue_text) == ("Trump", "told")
     assert only.content == "His policy, Trump told CNN, would merely be to go after them"
+
+
+def test_adding_that_between_two_quotes_is_its_own_statement(extract_text):
+    result = extract_text(
+        "“Nobody cares when you spend your own money,” the party official said, adding that "
+        "small donors may not be sympathetic to the campaign. “Most campaigns run on a much "
+        "tighter budget.”"
+    )
+    kinds = [(s.statement_kind, s.cue_text, s.speaker_text, s.content) for s in result.statements]
+    quote = kinds[0]
+    assert quote[:3] == ("direct", "said", "the party official")
+    assert quote[3].startswith("Nobody cares") and quote[3].endswith("tighter budget.")
+    assert kinds[1] == (
+        "indirect",
+        "adding",
+        "the party official",
+        "small donors may not be sympathetic to the campaign",
+    )
+    assert len(kinds) == 2
