@@ -47,12 +47,12 @@ def test_find_quotes_straight_curly_and_unbalanced():
 
 
 def test_cue_before_and_after(extract_text):
-    result = extract_text(
+    kinds = _statements(
+        extract_text,
         '"We will win," said John Smith, a senior lawmaker.\n\n'
         '"Nobody can stop us."\n\n'
-        'Prime Minister Jane Doe said: "The economy is growing. Jobs are back."'
+        'Prime Minister Jane Doe said: "The economy is growing. Jobs are back."',
     )
-    kinds = [(s.statement_kind, s.cue_text, s.speaker_text, s.content) for s in result.statements]
     assert kinds == [
         ("direct", "said", "John Smith", "We will win"),
         ("direct", None, "John Smith", "Nobody can stop us."),
@@ -296,12 +296,12 @@ def test_cue_set_off_by_commas_with_its_addressee(extract_text):
 
 
 def test_adding_that_between_two_quotes_is_its_own_statement(extract_text):
-    result = extract_text(
+    kinds = _statements(
+        extract_text,
         "“Nobody cares when you spend your own money,” the party official said, adding that "
         "small donors may not be sympathetic to the campaign. “Most campaigns run on a much "
-        "tighter budget.”"
+        "tighter budget.”",
     )
-    kinds = [(s.statement_kind, s.cue_text, s.speaker_text, s.content) for s in result.statements]
     quote = kinds[0]
     assert quote[:3] == ("direct", "said", "the party official")
     assert quote[3].startswith("Nobody cares") and quote[3].endswith("tighter budget.")
