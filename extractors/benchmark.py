@@ -38,6 +38,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from extractors.dag_runner import IN_PROCESS_DEFAULTS
 from extractors.settings import PROJECT_ROOT
 
 DEFAULT_CORPUS = PROJECT_ROOT.parent / "shared" / "corpora" / "bbc"
@@ -450,6 +451,7 @@ def bench_e2e(corpus: Path, docs: int | None, batch_size: int, exclude: set[str]
     return {
         "docs": len(files),
         "batch_size": batch_size,
+        "n_process": int(IN_PROCESS_DEFAULTS["WIREHOUSE_N_PROCESS"]),
         "runs": [full, noop, incremental],
         "new_files": added,
         "excluded": sorted(exclude),
@@ -560,7 +562,8 @@ def render(results: dict) -> str:
         lines += [
             "## 3. End to end (`extractors.dag_runner`, as `make run`)",
             "",
-            f"{e['docs']} documents, WIREHOUSE_BATCH_SIZE={e['batch_size']}, fresh warehouse, "
+            f"{e['docs']} documents, WIREHOUSE_BATCH_SIZE={e['batch_size']}, "
+            f"WIREHOUSE_N_PROCESS={e.get('n_process', 1)}, fresh warehouse, "
             f"Airflow home state/airflow, dag.test(). Stage = first start to last end of its "
             f"task instances (Airflow metadata DB); `load` includes `marts_changed`; the rest "
             f"of the wall time is process start, DAG parsing and scheduling between tasks. "
@@ -676,7 +679,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default=",".join(PARTS), help=f"any of {','.join(PARTS)}")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--batch-size", type=int, default=32, help="nlp.pipe batch size")
-    parser.add_argument("--dag-batch-size", type=int, default=50, help="WIREHOUSE_BATCH_SIZE")
+    parser.add_argument(
+        "--dag-batch-size",
+        type=int,
+        default=int(IN_PROCESS_DEFAULTS["WIREHOUSE_BATCH_SIZE"]),  # as make run
+        help="WIREHOUSE_BATCH_SIZE",
+    )
     parser.add_argument(
         "--batch-sizes", default="", help="also: DAG runs at these WIREHOUSE_BATCH_SIZEs"
     )

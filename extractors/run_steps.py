@@ -65,6 +65,10 @@ def plan(settings: Settings, run_id: str) -> list[dict]:
     ]
 
 
+# below this many documents per spaCy worker a batch is parsed in-process
+DOCUMENTS_PER_WORKER = 50
+
+
 def extract_batch(settings: Settings, run_id: str, batch: dict) -> dict:
     """Run the extractors over one batch and write its staging Parquet."""
     from extractors.nlp import shared_nlp
@@ -74,9 +78,13 @@ def extract_batch(settings: Settings, run_id: str, batch: dict) -> dict:
     run_dir = settings.run_dir(run_id)
     sources = read_sources(run_dir, batch["start"], batch["stop"])
     nlp = shared_nlp(settings.spacy_model)  # loaded once per process, not once per batch
-    # spaCy worker processes per task: >1 only pays with large batches (each pipe forks
-    # its workers) and where tasks do not already run in parallel (dag.test, one worker)
-    n_process = int(os.environ.get("WIREHOUSE_N_PROCESS", "1"))
+    # spaCy worker processes per task: >1 only pays where tasks do not already run in
+    # parallel (dag.test: make run sets it, see dag_runner) and with batches of tens of
+    # documents, as each pipe forks its workers and they start with cold caches
+    n_process = min(
+        int(os.environ.get("WIREHOUSE_N_PROCESS", "1")),
+        max(1, len(sources) // DOCUMENTS_PER_WORKER),
+    )
     progress = Progress(len(sources), name=f"batch {batch['batch']}")
     started = time.perf_counter()
     extraction = extract(nlp, sources, n_process=n_process, on_document=progress.update)
