@@ -37,6 +37,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+from scipy.optimize import linear_sum_assignment
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -135,9 +137,6 @@ def match(
     (an optimal assignment). A greedy best-score-first matching let a long prediction
     that covers two gold items take the one it covers slightly better, leaving unmatched
     a shorter prediction that fits only the other."""
-    import numpy as np
-    from scipy.optimize import linear_sum_assignment
-
     if not preds or not golds:
         return []
     scores = np.array([[score(p, g) for g in golds] for p in preds])
