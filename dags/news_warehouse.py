@@ -40,7 +40,6 @@ DBT_DIR = SETTINGS.dbt_project_dir
     catchup=False,
     max_active_runs=1,
     tags=["wirehouse"],
-    user_defined_macros={"working_db_path": lambda run_id: str(SETTINGS.working_db_path(run_id))},
     doc_md=__doc__,
 )
 def news_warehouse():
@@ -122,8 +121,8 @@ def news_warehouse():
         operator_args={
             "pool": DUCKDB_POOL,
             "env": {
-                # dbt builds in this run's working copy
-                "WIREHOUSE_DB": "{{ working_db_path(run_id) }}",
+                # dbt builds in the working copy, never in the published file
+                "WIREHOUSE_DB": str(SETTINGS.working_db_path),
                 # a model's task needs no manifest.json or run_results.json of its own:
                 # writing them took half of each task's time
                 "DBT_WRITE_JSON": "false",

@@ -3,8 +3,10 @@
 python -m extractors.benchmark [--docs N] [--only throughput,processes,memory,e2e,profile]
 
 Runs on ../shared/corpora/bbc (or --corpus; skips with a message if absent). Results are
-kept per part in state/bench/results.json, so one contaminated part can be rerun alone,
-and BENCHMARKS.md is rendered from all of them. Parts:
+kept per part in docs/benchmarks.json (committed beside BENCHMARKS.md, so a fresh
+checkout that reruns one part keeps the others' tables), so one contaminated part can be
+rerun alone, and BENCHMARKS.md is rendered from all of them. Logs and kept outputs go to
+state/bench. Parts:
 
 - throughput: ``cli.extract_folder`` (what ``python -m extractors extract`` runs: intake,
   cleaning, actors, events, statements, Parquet) against bare ``nlp.pipe`` of the same
@@ -14,6 +16,9 @@ and BENCHMARKS.md is rendered from all of them. Parts:
 - e2e: the DAG via ``extractors.dag_runner`` on the whole corpus, stage times from the
   Airflow task instances; then a no-op rerun and a rerun with 1 % new files.
 - profile: cProfile of one extraction, wirehouse's own functions by cumulative time.
+- instructions: the throughput ratio again, in instructions counted by valgrind's
+  callgrind instead of seconds: on this shared machine the same run's CPU time varies
+  by up to 30 %, instruction counts do not (skipped without valgrind; slow: ~10 docs).
 """
 
 from __future__ import annotations
@@ -42,13 +47,16 @@ from extractors.dag_runner import IN_PROCESS_DEFAULTS
 from extractors.settings import PROJECT_ROOT
 
 DEFAULT_CORPUS = PROJECT_ROOT.parent / "shared" / "corpora" / "bbc"
-RESULTS = PROJECT_ROOT / "state" / "bench" / "results.json"
+RESULTS = PROJECT_ROOT / "docs" / "benchmarks.json"
+WORK = PROJECT_ROOT / "state" / "bench"  # run logs and outputs kept for inspection
 REPORT = PROJECT_ROOT / "BENCHMARKS.md"
 _BATCH_LINE = re.compile(r"batch \S+: (\d+) documents, (\d+) words in")
 NOTES_MARKER = "<!-- notes: kept when make bench rewrites the tables -->"
 # 3 rounds x 2 paths x 2 process counts over all 2,225 texts would take ~45 min here
 ROUNDS_DOCS = 500
-PARTS = ("throughput", "processes", "memory", "e2e", "profile")
+# callgrind runs ~100x slower than native: 10 texts take about 10 minutes
+INSTRUCTION_DOCS = 10
+PARTS = ("throughput", "processes", "memory", "e2e", "profile", "instructions")
 
 
 # ---------------------------------------------------------------- helpers
@@ -138,12 +146,17 @@ def _time_wirehouse(nlp, input_dir: Path, out: Path, n_process: int, batch_size:
     return time.perf_counter() - started, counts, load
 
 
-def _time_bare(nlp, files: list[Path], n_process: int, batch_size: int) -> tuple:
-    load = load_average()
-    started = time.perf_counter()
+def parse_bare(nlp, files: list[Path], n_process: int = 1, batch_size: int = 32) -> None:
+    """The bare spaCy side of every comparison: read, parse, discard."""
     texts = (p.read_text(encoding="utf-8", errors="replace") for p in files)
     for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
         pass
+
+
+def _time_bare(nlp, files: list[Path], n_process: int, batch_size: int) -> tuple:
+    load = load_average()
+    started = time.perf_counter()
+    parse_bare(nlp, files, n_process, batch_size)
     return time.perf_counter() - started, load
 
 
@@ -261,56 +274,130 @@ def bench_profile(corpus: Path, docs: int | None, batch_size: int) -> dict:
     }
 
 
+# ---------------------------------------------------------------- instructions
+
+
+def _instructions_child(mode: str, input_dir: str) -> None:
+    """Load the model and warm it up, then parse the folder: bare, wirehouse, or not at
+    all ("none": the load alone, subtracted from the other two)."""
+    from extractors.cli import extract_folder
+    from extractors.intake import list_input_files
+    from extractors.nlp import load_nlp
+
+    files = list_input_files(Path(input_dir))
+    nlp = load_nlp()
+    list(nlp.pipe(p.read_text() for p in files[:3]))
+    if mode == "bare":
+        parse_bare(nlp, files)
+    elif mode == "wirehouse":
+        with tempfile.TemporaryDirectory(prefix="wirehouse-instr-") as tmp:
+            extract_folder(nlp, Path(input_dir), Path(tmp) / "out")
+
+
+def _count_instructions(mode: str, input_dir: Path, out_dir: Path) -> subprocess.Popen:
+    out = out_dir / f"callgrind.{mode}.out"
+    return subprocess.Popen(
+        [
+            "valgrind",
+            "--tool=callgrind",
+            f"--callgrind-out-file={out}",
+            sys.executable,
+            "-m",
+            "extractors.benchmark",
+            "--instructions-child",
+            mode,
+            str(input_dir),
+        ],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "PYTHONHASHSEED": "0"},  # same dict layouts, same count
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def bench_instructions(corpus: Path, docs: int) -> dict | None:
+    if shutil.which("valgrind") is None:
+        print("instructions skipped: valgrind is not installed")
+        return None
+    files = corpus_files(corpus, docs)
+    with tempfile.TemporaryDirectory(prefix="wirehouse-instr-") as tmp:
+        input_dir = copy_inputs(corpus, files, Path(tmp) / "input")
+        started = time.perf_counter()
+        running = {m: _count_instructions(m, input_dir, Path(tmp)) for m in ("bare", "none")}
+        running["wirehouse"] = _count_instructions("wirehouse", input_dir, Path(tmp))
+        counts = {}
+        for mode, proc in running.items():
+            _out, err = proc.communicate()
+            if proc.returncode:
+                raise RuntimeError(f"callgrind {mode} failed: {err[-2000:]}")
+            counts[mode] = int(re.search(r"I\s+refs:\s+([\d,]+)", err).group(1).replace(",", ""))
+    bare, wirehouse = counts["bare"] - counts["none"], counts["wirehouse"] - counts["none"]
+    return {
+        "docs": len(files),
+        "instructions": counts,
+        "bare_per_doc": round(bare / len(files)),
+        "wirehouse_per_doc": round(wirehouse / len(files)),
+        "ratio": round(bare / wirehouse, 3),
+        "seconds": round(time.perf_counter() - started),
+    }
+
+
 # ---------------------------------------------------------------- memory
 
 
-def _peak_rss_mb(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
-    """(peak RSS in MB, wall seconds) of one fresh process, via wait4's rusage."""
+# runs a command and prints the peak RSS (kB) of the largest process in its tree: the
+# command itself and, once waited for, its children (spaCy's n_process workers)
+_TREE_PEAK_RSS = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+    "stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def _peak_rss_mb(cmd: list[str]) -> tuple[float, float]:
+    """(peak RSS in MB of the largest process the command ran, wall seconds)."""
     started = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    result = subprocess.run(
+        [sys.executable, "-c", _TREE_PEAK_RSS, *cmd],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
     )
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode:
-        raise RuntimeError(f"{cmd} failed: {proc.stderr.read().decode()[-2000:]}")
-    proc.stderr.close()
-    return usage.ru_maxrss / 1024, time.perf_counter() - started
+    if result.returncode:
+        raise RuntimeError(f"{cmd} failed: {result.stderr[-2000:]}")
+    return int(result.stdout.split()[-1]) / 1024, time.perf_counter() - started
 
 
 def bench_memory(corpus: Path, sizes: list[int]) -> dict:
     rows = []
     for size in sizes:
         files = corpus_files(corpus, size, unique=False)  # files as a user has them
+        largest = size == sizes[-1]
         with tempfile.TemporaryDirectory(prefix="wirehouse-mem-") as tmp:
             input_dir = copy_inputs(corpus, files, Path(tmp) / "input")
+            out = Path(tmp) / "out"
+            extract = [sys.executable, "-m", "extractors", "extract", "--input", str(input_dir)]
             load = load_average()
-            wirehouse_mb, seconds = _peak_rss_mb(
-                [
-                    sys.executable,
-                    "-m",
-                    "extractors",
-                    "extract",
-                    "--input",
-                    str(input_dir),
-                    "--out",
-                    str(Path(tmp) / "out"),
-                ]
-            )
-            kept = RESULTS.parent / "extract_largest"  # for inspecting the staging output
+            wirehouse_mb, seconds = _peak_rss_mb([*extract, "--out", str(out)])
+            kept = WORK / "extract_largest"  # for inspecting the staging output
             shutil.rmtree(kept, ignore_errors=True)
-            if size == sizes[-1]:
-                shutil.copytree(Path(tmp) / "out", kept)
-            bare_mb = None
-            if size == sizes[-1]:  # bare spaCy's own growth, for comparison (largest only)
+            bare_mb = two_process_mb = None
+            if largest:
+                shutil.copytree(out, kept)
+                # bare spaCy's own growth, for comparison
                 bare_mb, _ = _peak_rss_mb(
                     [sys.executable, "-m", "extractors.benchmark", "--bare-child", str(input_dir)]
+                )
+                # two spaCy workers (as make run): each holds a model of its own
+                two_process_mb, _ = _peak_rss_mb(
+                    [*extract, "--out", str(Path(tmp) / "out2"), "--n-process", "2"]
                 )
         rows.append(
             {
                 "docs": len(files),
                 "wirehouse_mb": round(wirehouse_mb),
                 "bare_mb": None if bare_mb is None else round(bare_mb),
+                "two_process_mb": None if two_process_mb is None else round(two_process_mb),
                 "wirehouse_s": round(seconds, 1),
                 "load": load,
             }
@@ -323,12 +410,7 @@ def _bare_child(input_dir: str) -> None:
     from extractors.intake import list_input_files
     from extractors.nlp import load_nlp
 
-    nlp = load_nlp()
-    texts = (
-        p.read_text(encoding="utf-8", errors="replace") for p in list_input_files(Path(input_dir))
-    )
-    for _doc in nlp.pipe(texts, batch_size=32):
-        pass
+    parse_bare(load_nlp(), list_input_files(Path(input_dir)))
 
 
 # ---------------------------------------------------------------- end to end
@@ -375,7 +457,7 @@ def run_dag_timed(input_dir: Path, db_path: Path, label: str, **extra: str) -> d
         text=True,
     )
     wall = time.perf_counter() - started
-    log_file = RESULTS.parent / f"dag_{re.sub(r'[^a-z0-9]+', '_', label.lower())}.log"
+    log_file = WORK / f"dag_{re.sub(r'[^a-z0-9]+', '_', label.lower())}.log"
     log_file.parent.mkdir(parents=True, exist_ok=True)
     log_file.write_text(result.stdout + result.stderr)
     con = sqlite3.connect(Path(env["AIRFLOW_HOME"]) / "airflow.db")
@@ -481,7 +563,7 @@ def render(results: dict) -> str:
         "# Benchmarks",
         "",
         "Written by `make bench` (`python -m extractors.benchmark`); rerun one part with",
-        "`--only PART`. Raw numbers: `state/bench/results.json`. Load = `uptime` load",
+        "`--only PART`. Raw numbers: `docs/benchmarks.json`. Load = `uptime` load",
         "averages (1, 5, 15 min) when the figure was taken; the machine is shared.",
         "",
         f"Machine: {m.get('nproc')} × {m.get('cpu')}, {m.get('ram_gb')} GB RAM, "
@@ -508,6 +590,25 @@ def render(results: dict) -> str:
             "",
             f"**Ratio wirehouse / bare: {t['ratio']:.2f}** (goal ≥ 0.90). "
             f"Load per run: {'; '.join(t['loads'])}.",
+            "",
+        ]
+    ins = results.get("instructions")
+    if ins:
+        lines += [
+            "### The same ratio in instructions (callgrind)",
+            "",
+            f"{ins['docs']} documents, each path in a fresh process under valgrind's "
+            "callgrind; a third process that only loads and warms up the model is "
+            "subtracted from both. Instruction counts do not move with the machine's load; "
+            "they weigh a vectorised spaCy instruction like an interpreted Python one, so "
+            f"they check the timed ratio rather than replace it. Measured {ins['measured_at']}.",
+            "",
+            "| path | instructions per document |",
+            "|---|---|",
+            f"| bare `nlp.pipe` | {ins['bare_per_doc']:,} |",
+            f"| wirehouse extract | {ins['wirehouse_per_doc']:,} |",
+            "",
+            f"**Ratio wirehouse / bare, in instructions: {ins['ratio']:.2f}.**",
             "",
         ]
     p = results.get("profile")
@@ -643,15 +744,17 @@ def render(results: dict) -> str:
             "## 5. Peak memory of extraction",
             "",
             "`python -m extractors extract` in a fresh process per size (1 process), peak "
-            "RSS from wait4's rusage; bare = `nlp.pipe` over the same files in a fresh "
-            f"process. Goal ≤ 1.5 GB. Measured {mem['measured_at']}.",
+            "RSS of the largest process from getrusage; bare = `nlp.pipe` over the same "
+            "files in a fresh process; 2 workers = `--n-process 2` (as `make run`), the "
+            "largest of the main process and its spaCy workers. Goal ≤ 1.5 GB per process. "
+            f"Measured {mem['measured_at']}.",
             "",
-            "| documents | wirehouse peak RSS MB | bare nlp.pipe peak RSS MB | wirehouse s "
-            "| load |",
-            "|---|---|---|---|---|",
+            "| documents | wirehouse peak RSS MB | bare nlp.pipe peak RSS MB "
+            "| wirehouse, 2 workers, MB per process | wirehouse s | load |",
+            "|---|---|---|---|---|---|",
             *[
-                f"| {r['docs']} | {r['wirehouse_mb']} | {r['bare_mb'] or '–'} | {r['wirehouse_s']} "
-                f"| {r['load']} |"
+                f"| {r['docs']} | {r['wirehouse_mb']} | {r['bare_mb'] or '–'} "
+                f"| {r.get('two_process_mb') or '–'} | {r['wirehouse_s']} | {r['load']} |"
                 for r in mem["rows"]
             ],
             "",
@@ -693,9 +796,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--mem-sizes", default="", help="memory: only these corpus sizes")
     parser.add_argument("--bare-child", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--instructions-child", nargs=2, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.bare_child:
         _bare_child(args.bare_child)
+        return 0
+    if args.instructions_child:
+        _instructions_child(*args.instructions_child)
         return 0
     if not args.corpus.is_dir():
         print(f"benchmark skipped: no corpus at {args.corpus}")
@@ -727,6 +834,10 @@ def main(argv: list[str] | None = None) -> int:
     if "e2e" in parts:
         exclude = {x.strip() for x in args.exclude.split(",") if x.strip()}
         save_result("e2e", bench_e2e(args.corpus, args.docs, args.dag_batch_size, exclude))
+    if "instructions" in parts:
+        counted = bench_instructions(args.corpus, args.docs or INSTRUCTION_DOCS)
+        if counted:
+            save_result("instructions", counted)
     if args.batch_sizes:
         sizes = [int(s) for s in args.batch_sizes.split(",")]
         save_result("batch_sizes", bench_batch_sizes(args.corpus, args.docs or 500, sizes))

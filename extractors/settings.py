@@ -40,9 +40,13 @@ class Settings:
     max_bytes: int
     spacy_model: str | None
 
-    def working_db_path(self, run_id: str) -> Path:
-        """The private copy a run builds in; it replaces db_path only when the run succeeds."""
-        return self.db_path.with_name(f".{self.db_path.stem}.{safe_name(run_id)}.building.duckdb")
+    @property
+    def working_db_path(self) -> Path:
+        """The copy a run builds in; it replaces db_path only when the run succeeds.
+
+        One path per warehouse, with db_path's file name, so that dbt's partial parse and
+        the DuckDB catalog name stay the same from run to run (see ``publishing``)."""
+        return self.db_path.with_name(f".{self.db_path.stem}.building") / self.db_path.name
 
     def run_dir(self, run_id: str) -> Path:
         return self.staging_dir / safe_name(run_id)

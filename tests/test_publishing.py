@@ -1,9 +1,16 @@
-"""Atomic publication: readers never blocked, racing runs never both publish."""
+"""Atomic publication: readers never blocked, a taken-over run never loads or publishes."""
 
 import duckdb
 import pytest
 
-from extractors.publishing import WarehouseChangedError, publish, start_working_copy
+from extractors.publishing import (
+    WarehouseChangedError,
+    WorkingCopyTakenError,
+    check_owner,
+    discard,
+    publish,
+    start_working_copy,
+)
 
 
 def make_warehouse(path, value: int) -> None:
@@ -16,51 +23,69 @@ def read_value(path) -> int:
         return con.execute("select v from t").fetchone()[0]
 
 
-def test_a_run_builds_in_a_copy_and_publishes_by_rename(tmp_path):
+@pytest.fixture
+def paths(tmp_path):
     published = tmp_path / "w.duckdb"
+    return published, tmp_path / ".w.building" / "w.duckdb"
+
+
+def test_a_run_builds_in_a_copy_and_publishes_by_rename(tmp_path, paths):
+    published, working = paths
     make_warehouse(published, 1)
-    working = tmp_path / ".w.run1.building.duckdb"
-    start_working_copy(published, working, tmp_path / "base1.json")
+    start_working_copy(published, working, tmp_path / "base1.json", "run1")
     make_warehouse(working, 2)
     assert read_value(published) == 1  # nothing visible before publishing
-    publish(working, published, tmp_path / "base1.json")
+    publish(working, published, tmp_path / "base1.json", "run1")
     assert read_value(published) == 2
-    assert not working.exists()
+    assert not working.parent.exists()  # the copy and its owner file are gone
 
 
-def test_readers_keep_querying_while_a_run_builds_and_publishes(tmp_path):
-    published = tmp_path / "w.duckdb"
+def test_readers_keep_querying_while_a_run_builds_and_publishes(tmp_path, paths):
+    published, working = paths
     make_warehouse(published, 1)
     reader = duckdb.connect(str(published), read_only=True)
-    working = tmp_path / ".w.run1.building.duckdb"
-    start_working_copy(published, working, tmp_path / "base1.json")
+    start_working_copy(published, working, tmp_path / "base1.json", "run1")
     make_warehouse(working, 2)
-    publish(working, published, tmp_path / "base1.json")
+    publish(working, published, tmp_path / "base1.json", "run1")
     assert reader.execute("select v from t").fetchone()[0] == 1  # its snapshot stays whole
     reader.close()
     assert read_value(published) == 2
 
 
-def test_the_second_of_two_racing_runs_fails_cleanly(tmp_path):
-    published = tmp_path / "w.duckdb"
+def test_a_run_whose_copy_was_taken_over_neither_writes_nor_publishes(tmp_path, paths):
+    published, working = paths
     make_warehouse(published, 1)
-    first, second = tmp_path / ".w.a.building.duckdb", tmp_path / ".w.b.building.duckdb"
-    start_working_copy(published, first, tmp_path / "a.json")
-    start_working_copy(published, second, tmp_path / "b.json")
-    make_warehouse(first, 2)
-    make_warehouse(second, 3)
-    publish(first, published, tmp_path / "a.json")
-    with pytest.raises(WarehouseChangedError, match="published by another run"):
-        publish(second, published, tmp_path / "b.json")
-    assert read_value(published) == 2
-    assert not second.exists()
+    start_working_copy(published, working, tmp_path / "a.json", "a")
+    make_warehouse(working, 2)  # run a's half-built copy
+    start_working_copy(published, working, tmp_path / "b.json", "b")
+    assert read_value(working) == 1  # b starts again from the published file
+    with pytest.raises(WorkingCopyTakenError, match="belongs to run 'b'"):
+        check_owner(working, "a")
+    with pytest.raises(WorkingCopyTakenError):
+        publish(working, published, tmp_path / "a.json", "a")
+    discard(working, "a")  # a's failure handler leaves b's copy alone
+    make_warehouse(working, 3)
+    publish(working, published, tmp_path / "b.json", "b")
+    assert read_value(published) == 3
+
+
+def test_a_run_does_not_publish_over_a_file_changed_since_its_copy(tmp_path, paths):
+    published, working = paths
+    make_warehouse(published, 1)
+    start_working_copy(published, working, tmp_path / "a.json", "a")
+    make_warehouse(working, 2)
+    make_warehouse(published, 5)  # e.g. a failed run's audit row, written in place
+    with pytest.raises(WarehouseChangedError, match="changed after this run copied it"):
+        publish(working, published, tmp_path / "a.json", "a")
+    assert read_value(published) == 5
+    assert not working.exists()
 
 
 def test_the_first_run_starts_from_nothing(tmp_path):
     published = tmp_path / "new" / "w.duckdb"
-    working = tmp_path / "new" / ".w.r.building.duckdb"
-    start_working_copy(published, working, tmp_path / "base.json")
+    working = tmp_path / "new" / ".w.building" / "w.duckdb"
+    start_working_copy(published, working, tmp_path / "base.json", "r")
     assert not working.exists()
     make_warehouse(working, 7)
-    publish(working, published, tmp_path / "base.json")
+    publish(working, published, tmp_path / "base.json", "r")
     assert read_value(published) == 7
