@@ -14,11 +14,17 @@ the renderer nests them, and where two spans cross it closes and reopens the inn
 so the HTML is always well nested. Every piece of text is escaped.
 
 The site is built in a sibling folder and swapped in, so a reader never sees half a site.
+It is incremental: ``pages.json`` keeps a digest of what each page shows (its document's
+rows and the actors they name, hashed in DuckDB), and only pages whose digest changed are
+read and rendered again; the others are hard-linked from the previous site. Rendering
+every page took 3-5 s per run on the BBC corpus, where a 1 % increment changes ~1 %.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import logging
 import os
 import re
@@ -86,6 +92,7 @@ def _e(value: object) -> str:
 _DOCUMENTS_SQL = """
 select document_id, source_file, title, source_name, published_date, url, "text"
 from marts.dim_documents
+{where}
 order by published_date desc nulls last, title, document_id
 """
 
@@ -97,6 +104,7 @@ from marts.dim_actors
 _MENTIONS_SQL = """
 select document_id, mention_id, actor_id, start_char, end_char, mention_text, role
 from marts.fct_actor_mentions
+{where}
 order by document_id, start_char, end_char
 """
 
@@ -104,6 +112,7 @@ _EVENTS_SQL = """
 select document_id, event_id, source_actor_id, target_actor_id, cameo_code, event_name,
        quad_class, goldstein, trigger_text, trigger_start_char, trigger_end_char, is_negated
 from marts.fct_events
+{where}
 order by document_id, trigger_start_char, event_id
 """
 
@@ -111,12 +120,13 @@ _STATEMENTS_SQL = """
 select document_id, statement_id, speaker_actor_id, speaker_text, speaker_start_char,
        speaker_end_char, cue_text, statement_kind, content, content_start_char, content_end_char
 from marts.fct_statements
+{where}
 order by document_id, content_start_char, statement_id
 """
 
 
-def _rows(con, sql: str) -> list[dict]:
-    cursor = con.execute(sql)
+def _rows(con, sql: str, parameters: dict | None = None) -> list[dict]:
+    cursor = con.execute(sql, parameters)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
@@ -125,12 +135,71 @@ def _valid(start: object, end: object, text: str) -> bool:
     return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)
 
 
-def read_evidence(db_path: Path) -> tuple[list[DocumentEvidence], dict[str, dict]]:
-    """Every document with its spans and tables, from the marts (read-only)."""
+# {where}: every document, or only those in $ids
+_ALL = ""
+_ONLY = "where document_id in (select unnest($ids))"
+
+# what each page shows, hashed: its document row, its mentions, events and statements, and
+# the rows of the actors they name (a new document can rename an old document's actor)
+_PAGE_DIGESTS_SQL = f"""
+with
+documents as (
+    select document_id, md5(d::varchar) as digest
+    from ({_DOCUMENTS_SQL.format(where=_ALL)}) as d
+),
+mentions as ({_MENTIONS_SQL.format(where=_ALL)}),
+events as ({_EVENTS_SQL.format(where=_ALL)}),
+statements as ({_STATEMENTS_SQL.format(where=_ALL)}),
+named as (
+    select document_id, actor_id from mentions
+    union select document_id, source_actor_id from events
+    union select document_id, target_actor_id from events
+    union select document_id, speaker_actor_id from statements
+),
+parts as (
+    select document_id, 'm' || md5(string_agg(m::varchar, '|' order by m::varchar)) as digest
+    from mentions as m group by document_id
+    union all
+    select document_id, 'e' || md5(string_agg(e::varchar, '|' order by e::varchar))
+    from events as e group by document_id
+    union all
+    select document_id, 's' || md5(string_agg(s::varchar, '|' order by s::varchar))
+    from statements as s group by document_id
+    union all
+    select named.document_id, 'a' || md5(string_agg(a::varchar, '|' order by a::varchar))
+    from named inner join ({_ACTORS_SQL}) as a using (actor_id) group by named.document_id
+)
+select documents.document_id,
+    md5(documents.digest || coalesce(string_agg(parts.digest, '|' order by parts.digest), ''))
+from documents left join parts using (document_id)
+group by documents.document_id, documents.digest
+"""
+
+
+def page_digests(db_path: Path) -> dict[str, str]:
+    """document_id -> digest of its page's content, in the index's order."""
     import duckdb
 
     with duckdb.connect(str(db_path), read_only=True) as con:
-        documents = _rows(con, _DOCUMENTS_SQL)
+        digests = dict(con.execute(_PAGE_DIGESTS_SQL).fetchall())
+        order = [row[0] for row in con.execute(_DOCUMENTS_SQL.format(where=_ALL)).fetchall()]
+    return {document_id: digests[document_id] for document_id in order}
+
+
+def read_evidence(
+    db_path: Path, document_ids: list[str] | None = None
+) -> tuple[list[DocumentEvidence], dict[str, dict]]:
+    """Documents (all, or those of document_ids) with their spans and tables, from the
+    marts (read-only)."""
+    import duckdb
+
+    def rows(sql: str) -> list[dict]:
+        if document_ids is None:
+            return _rows(con, sql.format(where=_ALL))
+        return _rows(con, sql.format(where=_ONLY), {"ids": document_ids})
+
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        documents = rows(_DOCUMENTS_SQL)
         actors = {row["actor_id"]: row for row in _rows(con, _ACTORS_SQL)}
         by_document: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
         for table, sql in (
@@ -138,7 +207,7 @@ def read_evidence(db_path: Path) -> tuple[list[DocumentEvidence], dict[str, dict
             ("events", _EVENTS_SQL),
             ("statements", _STATEMENTS_SQL),
         ):
-            for row in _rows(con, sql):
+            for row in rows(sql):
                 by_document[row["document_id"]][table].append(row)
 
     evidence = []
@@ -469,8 +538,9 @@ def render_document_page(doc: DocumentEvidence, actors: dict[str, dict]) -> str:
     return _page(f"{title} · wirehouse evidence", body)
 
 
-def render_index_page(documents: list[DocumentEvidence], db_name: str) -> str:
-    rows = "".join(
+def render_index_row(doc: DocumentEvidence) -> str:
+    """A document's row of the index (kept in pages.json while its page is unchanged)."""
+    return (
         "<tr>"
         f'<td><a href="doc/{_e(doc.document_id)}.html">{_e(doc.title or doc.source_file)}</a></td>'
         f"<td>{_e(doc.source_name)}</td><td>{_e(doc.published_date)}</td>"
@@ -478,16 +548,39 @@ def render_index_page(documents: list[DocumentEvidence], db_name: str) -> str:
         f'<td class="num">{len(doc.actors)}</td><td class="num">{doc.n_mentions}</td>'
         f'<td class="num">{len(doc.events)}</td><td class="num">{len(doc.statements)}</td>'
         "</tr>"
-        for doc in documents
     )
+
+
+def render_index_page(index_rows: list[str], db_name: str) -> str:
+    rows = "".join(index_rows)
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     body = f"""<h1>wirehouse evidence</h1>
-<p class="meta">{len(documents)} documents in <code>{_e(db_name)}</code> · generated {generated}.
+<p class="meta">{len(index_rows)} documents in <code>{_e(db_name)}</code> · generated {generated}.
 Each page shows the text with its actors, event triggers and quotes highlighted.</p>
 <table id="documents"><thead><tr><th>title</th><th>source</th><th>published</th><th>file</th>
 <th class="num">actors</th><th class="num">mentions</th><th class="num">events</th>
 <th class="num">statements</th></tr></thead><tbody>{rows}</tbody></table>"""
     return _page("wirehouse evidence", body)
+
+
+# pages rendered by other code are not reused
+_RENDERER = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+_MANIFEST = "pages.json"
+
+
+def _previous_pages(out_dir: Path) -> dict[str, dict]:
+    """document_id -> {digest, row} of the pages in the current site that can be reused."""
+    try:
+        manifest = json.loads((out_dir / _MANIFEST).read_text())
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+    if manifest.get("renderer") != _RENDERER:
+        return {}
+    return {
+        document_id: page
+        for document_id, page in manifest["pages"].items()
+        if (out_dir / "doc" / f"{document_id}.html").is_file()
+    }
 
 
 def write_evidence_site(db_path: Path, out_dir: Path) -> Path:
@@ -497,23 +590,39 @@ def write_evidence_site(db_path: Path, out_dir: Path) -> Path:
     swapped in, so out_dir always holds a complete site (the previous one until the swap).
     """
     db_path, out_dir = Path(db_path), Path(out_dir)
-    documents, actors = read_evidence(db_path)
+    digests = page_digests(db_path)
+    previous = _previous_pages(out_dir)
+    changed = [i for i, digest in digests.items() if previous.get(i, {}).get("digest") != digest]
+    documents, actors = read_evidence(db_path, changed)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     building = out_dir.with_name(f".{out_dir.name}.{os.getpid()}.building")
     shutil.rmtree(building, ignore_errors=True)
     (building / "doc").mkdir(parents=True)
+    pages = {}
     for doc in documents:
         if not _SAFE_ID.match(doc.document_id):
             raise ValueError(f"unexpected document_id {doc.document_id!r}")
         page = render_document_page(doc, actors)
         (building / "doc" / f"{doc.document_id}.html").write_text(page, encoding="utf-8")
+        pages[doc.document_id] = {"digest": digests[doc.document_id], "row": render_index_row(doc)}
+    for document_id in digests.keys() - pages.keys():  # unchanged: the same file again
+        name = f"{document_id}.html"
+        os.link(out_dir / "doc" / name, building / "doc" / name)
+        pages[document_id] = previous[document_id]
     (building / "index.html").write_text(
-        render_index_page(documents, db_path.name), encoding="utf-8"
+        render_index_page([pages[i]["row"] for i in digests], db_path.name), encoding="utf-8"
     )
+    (building / _MANIFEST).write_text(json.dumps({"renderer": _RENDERER, "pages": pages}))
     old = out_dir.with_name(f".{out_dir.name}.{os.getpid()}.old")
     if out_dir.exists():
         out_dir.rename(old)
     building.rename(out_dir)
     shutil.rmtree(old, ignore_errors=True)
-    log.info("evidence pages for %d documents: %s", len(documents), out_dir / "index.html")
+    log.info(
+        "evidence pages for %d documents (%d rendered, %d unchanged): %s",
+        len(digests),
+        len(documents),
+        len(digests) - len(documents),
+        out_dir / "index.html",
+    )
     return out_dir / "index.html"

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import html
+import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from extractors import cli
@@ -207,3 +210,35 @@ def test_cli_writes_the_site_to_the_default_folder(warehouse, tmp_path, monkeypa
         [db.name, f"{db.stem}_evidence", "other"]
     )
     assert "evidence pages:" in capsys.readouterr().out
+
+
+def test_a_rewrite_reuses_unchanged_pages_and_renders_changed_ones(warehouse, tmp_path):
+    """The site is incremental: an unchanged page is the same file again (hard-linked),
+    and a page whose actor was renamed elsewhere is rendered again with the new name."""
+    copy = tmp_path / "w.duckdb"
+    shutil.copyfile(warehouse, copy)
+    out = tmp_path / "site"
+    [(document_id,)] = query(
+        copy, "select document_id from marts.dim_documents where source_file = ?", [SEED_FILE]
+    )
+    page = out / "doc" / f"{document_id}.html"
+    write_evidence_site(copy, out)
+    first = page.stat().st_ino
+    write_evidence_site(copy, out)
+    assert page.stat().st_ino == first
+    assert "PERSON · Nouri al-Maliki</span>" in page.read_text(encoding="utf-8")
+
+    with duckdb.connect(str(copy)) as con:
+        con.execute(
+            "update marts.dim_actors set canonical_name = 'Nuri al-Maliki' "
+            "where canonical_name = 'Nouri al-Maliki'"
+        )
+    write_evidence_site(copy, out)
+    assert page.stat().st_ino != first
+    text = page.read_text(encoding="utf-8")
+    assert "PERSON · Nuri al-Maliki</span>" in text
+    assert "PERSON · Nouri al-Maliki</span>" not in text
+    pages = json.loads((out / "pages.json").read_text())["pages"]
+    assert set(pages) == {
+        row[0] for row in query(copy, "select document_id from marts.dim_documents")
+    }
