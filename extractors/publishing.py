@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 
 class WarehouseChangedError(RuntimeError):
-    """Another run published the warehouse after this run copied it."""
+    """The published warehouse changed after this run copied it."""
 
 
 class WorkingCopyTakenError(RuntimeError):
