@@ -66,8 +66,13 @@ def docs_fingerprint(db_path: Path, project_dir: Path) -> str:
     return digest.hexdigest()
 
 
+def project_changed(db_path: Path, project_dir: Path) -> bool:
+    """Whether the dbt project differs from the one the marts in db_path were built from."""
+    return built_fingerprint(db_path) != dbt_project_fingerprint(project_dir)
+
+
 def marts_need_build(db_path: Path, project_dir: Path, load_summary: dict) -> bool:
     data_changed = bool(
         load_summary["documents_loaded"] or load_summary["replaces"] or load_summary["missing"]
     )
-    return data_changed or built_fingerprint(db_path) != dbt_project_fingerprint(project_dir)
+    return data_changed or project_changed(db_path, project_dir)

@@ -142,8 +142,7 @@ def build_staging(settings: Settings, run_id: str) -> None:
     from extractors.dbt_commands import run_dbt
 
     working = settings.working_db_path
-    project = marts_freshness.dbt_project_fingerprint(settings.dbt_project_dir)
-    if marts_freshness.built_fingerprint(working) == project:
+    if not marts_freshness.project_changed(working, settings.dbt_project_dir):
         log.info("dbt project unchanged since the last build: staging and ops tests only")
         command, selection = "test", RAW_VIEWS
     else:
