@@ -11,8 +11,6 @@ INSTALLED := $(VENV)/.installed
 export WIREHOUSE_HOME := $(CURDIR)
 export WIREHOUSE_INPUT ?= seeds
 export WIREHOUSE_DB ?= warehouse/wirehouse.duckdb
-# dbt needs an absolute path; relative paths are taken from the project root
-WIREHOUSE_DB_ABS := $(abspath $(if $(filter /%,$(WIREHOUSE_DB)),$(WIREHOUSE_DB),$(CURDIR)/$(WIREHOUSE_DB)))
 
 export AIRFLOW_HOME ?= $(CURDIR)/state/airflow
 export AIRFLOW__CORE__DAGS_FOLDER := $(CURDIR)/dags
@@ -25,8 +23,6 @@ AIRFLOW := $(VENV)/bin/airflow
 # standalone starts its services as `airflow ...` from PATH
 export PATH := $(VENV)/bin:$(PATH)
 DBT_DIR := $(CURDIR)/dbt_project
-MANIFEST := $(DBT_DIR)/target/manifest.json
-DBT_SOURCES := $(shell find $(DBT_DIR) -path $(DBT_DIR)/target -prune -o \( -name '*.sql' -o -name '*.yml' -o -name '*.csv' -o -name '*.md' \) -print)
 
 AIRFLOW_PORT ?= 8080
 DOCS_PORT ?= 8081
@@ -56,11 +52,7 @@ $(AIRFLOW_HOME)/.initialised: $(INSTALLED)
 	$(AIRFLOW) pools set duckdb_writer 1 "the one process that may write the DuckDB file"
 	touch $@
 
-# Cosmos renders the dbt graph from this manifest, so DAG parsing never runs dbt.
-$(MANIFEST): $(INSTALLED) $(DBT_SOURCES)
-	cd $(DBT_DIR) && WIREHOUSE_DB=$(WIREHOUSE_DB_ABS) $(VENV)/bin/dbt parse --profiles-dir . --quiet
-
-setup: $(INSTALLED) $(AIRFLOW_HOME)/.initialised $(MANIFEST)
+setup: $(INSTALLED) $(AIRFLOW_HOME)/.initialised
 
 run: setup
 	$(PY) -m extractors.dag_runner

@@ -1,12 +1,12 @@
 """news_warehouse: raw article texts in, an analytics warehouse out.
 
-    plan ─▶ extract (mapped batches, Parquet) ─▶ load ─▶ dbt (Cosmos) ─▶ verify ─▶ docs
+    plan ─▶ extract (mapped batches, Parquet) ─▶ load ─▶ marts_changed ─▶ dbt_build ─▶ docs
         ─▶ evidence ─▶ finish
 
 Every task that writes DuckDB runs in the one-slot pool ``duckdb_writer``; extraction
 never touches it. Writers build in a private copy that ``finish`` publishes atomically;
 if anything fails, ``record_failure`` logs the run as failed and nothing is published.
-spaCy is imported inside the extract task only.
+spaCy is imported inside the extract task only, dbt inside the dbt tasks only.
 """
 
 from __future__ import annotations
@@ -16,21 +16,12 @@ from datetime import datetime
 
 from airflow.sdk import dag, get_current_context, task
 from airflow.sdk.exceptions import AirflowFailException
-from cosmos import (
-    DbtTaskGroup,
-    ExecutionConfig,
-    ProfileConfig,
-    ProjectConfig,
-    RenderConfig,
-)
-from cosmos.constants import InvocationMode, LoadMode, TestBehavior, TestIndirectSelection
 
-from extractors import dbt_commands, run_steps
-from extractors.settings import PROJECT_ROOT, load_settings
+from extractors import run_steps
+from extractors.settings import load_settings
 
 DUCKDB_POOL = "duckdb_writer"
 SETTINGS = load_settings()
-DBT_DIR = SETTINGS.dbt_project_dir
 
 
 @dag(
@@ -65,10 +56,10 @@ def news_warehouse():
         return run_steps.marts_need_build(SETTINGS, get_current_context()["run_id"], load_summary)
 
     @task(pool=DUCKDB_POOL)
-    def verify() -> None:
-        """The cross-model dbt tests (facts to dimensions, singular tests) on the
-        finished marts: no single model's task can be sure to select them."""
-        run_steps.verify(SETTINGS, get_current_context()["run_id"])
+    def dbt_build() -> None:
+        """Seeds, staging views, intermediate and mart tables with all their tests, in one
+        `dbt build`; its log lists every model and test with its result."""
+        run_steps.build_warehouse(SETTINGS, get_current_context()["run_id"])
 
     @task(pool=DUCKDB_POOL)
     def docs() -> str:
@@ -94,61 +85,16 @@ def news_warehouse():
         run_steps.record_failure(SETTINGS, context["run_id"], context["dag_run"].start_date)
         raise AirflowFailException("an upstream task failed; recorded in ops.pipeline_runs")
 
-    dbt_models = DbtTaskGroup(
-        group_id="dbt",
-        project_config=ProjectConfig(
-            dbt_project_path=DBT_DIR,
-            manifest_path=DBT_DIR / "target" / "manifest.json",
-        ),
-        profile_config=ProfileConfig(
-            profile_name=dbt_commands.DBT_PROFILE,
-            target_name=dbt_commands.DBT_TARGET,
-            profiles_yml_filepath=DBT_DIR / "profiles.yml",
-        ),
-        execution_config=ExecutionConfig(
-            dbt_executable_path=str(PROJECT_ROOT / ".venv" / "bin" / "dbt"),
-            invocation_mode=InvocationMode.DBT_RUNNER,
-            # a model's task runs the tests whose other parents are already built upstream;
-            # "eager" would run a relationships test with a seed, before its model exists
-            test_indirect_selection=TestIndirectSelection.BUILDABLE,
-        ),
-        render_config=RenderConfig(
-            load_method=LoadMode.AUTOMATIC,
-            exclude=list(run_steps.STAGING_SELECTION),  # built together by `staging` below
-            test_behavior=TestBehavior.BUILD,
-            emit_datasets=False,
-        ),
-        operator_args={
-            "pool": DUCKDB_POOL,
-            "env": {
-                # dbt builds in the working copy, never in the published file
-                "WIREHOUSE_DB": str(SETTINGS.working_db_path),
-                # a model's task needs no manifest.json or run_results.json of its own:
-                # writing them took half of each task's time
-                "DBT_WRITE_JSON": "false",
-            },
-            "append_env": True,
-        },
-    )
-
-    @task(pool=DUCKDB_POOL, task_group=dbt_models)
-    def staging() -> None:
-        """Seeds, staging views and ops views with their tests, in one dbt build."""
-        run_steps.build_staging(SETTINGS, get_current_context()["run_id"])
-
-    model_roots = dbt_models.roots  # taken before `staging` joins the group
-    staging() >> model_roots
-
     planned = plan()
     extracted = extract.expand(batch=planned)
     loaded = load()
-    checked = verify()
+    built = dbt_build()
     documented = docs()
     highlighted = evidence()
     finished = finish()
     extracted >> loaded
-    marts_changed(loaded) >> dbt_models >> checked >> documented >> highlighted >> finished
-    steps = [planned, extracted, loaded, dbt_models, checked, documented, highlighted, finished]
+    marts_changed(loaded) >> built >> documented >> highlighted >> finished
+    steps = [planned, extracted, loaded, built, documented, highlighted, finished]
     steps >> record_failure()
 
 

@@ -1,6 +1,6 @@
 """Run the news_warehouse DAG once, in-process, the way ``make run`` and the tests do.
 
-``dag.test()`` executes every task (mapped extracts, Cosmos dbt models, docs) against the
+``dag.test()`` executes every task (mapped extracts, the dbt build, docs) against the
 Airflow metadata database, without a scheduler. Exits non-zero unless the run succeeded.
 """
 

@@ -1,5 +1,4 @@
-"""dbt invocations that are not one-model-per-task: seeds and staging, the cross-model
-tests and the docs."""
+"""dbt, called in-process: the build of the whole project and the docs site."""
 
 from __future__ import annotations
 
@@ -9,9 +8,8 @@ from pathlib import Path
 
 from extractors.settings import Settings
 
-# Named explicitly here and in the DAG's Cosmos ProfileConfig: dbt keeps its partial-parse
-# state only while the command line's profile and target stay the same, so the Cosmos
-# tasks reuse the parse of the run's first dbt call instead of parsing again (~3 s).
+# Named explicitly: dbt keeps its partial-parse state only while the command line's
+# profile and target stay the same, so `docs generate` reuses the build's parse.
 DBT_PROFILE = "wirehouse"
 DBT_TARGET = "dev"
 PARTIAL_PARSE_FILE = "partial_parse.msgpack"

@@ -68,8 +68,8 @@ def shared_nlp(model_name: str | None = None) -> Language:
     (dag.test() runs every mapped extract task in one process).
 
     The model then lives as long as the process, so its objects are frozen out of the
-    garbage collector: full collections, which Cosmos runs after every dbt call, would
-    otherwise walk them all again (0.6 s per dbt task in dag.test).
+    garbage collector: every full collection in that process (dbt's and the other tasks'
+    allocations trigger them) would otherwise walk them all again (0.6 s each).
     """
     nlp = load_nlp(model_name)
     gc.freeze()

@@ -65,39 +65,16 @@ def test_pipeline_order(parsed):
     assert tasks["extract"]["upstream"] == ["plan"]
     assert tasks["load"]["upstream"] == ["extract"]
     assert tasks["marts_changed"]["upstream"] == ["load"]
-    dbt_roots = [
-        t for t, v in tasks.items() if t.startswith("dbt.") and "marts_changed" in v["upstream"]
-    ]
-    assert dbt_roots and all(tasks[t]["upstream"] == ["marts_changed"] for t in dbt_roots)
-    assert tasks["verify"]["upstream"] and all(
-        t.startswith("dbt.") for t in tasks["verify"]["upstream"]
-    )
-    assert tasks["docs"]["upstream"] == ["verify"]
+    assert tasks["dbt_build"]["upstream"] == ["marts_changed"]
+    assert tasks["docs"]["upstream"] == ["dbt_build"]
     assert tasks["evidence"]["upstream"] == ["docs"]
     assert tasks["finish"]["upstream"] == ["evidence"]
     # finish also runs when nothing changed and dbt was skipped, never after a failure
     assert tasks["finish"]["trigger_rule"] == "none_failed"
 
 
-def test_every_dbt_model_is_its_own_task(parsed):
-    dbt_tasks = {t for t in parsed["tasks"] if t.startswith("dbt.")}
-    for model in (
-        "dim_documents",
-        "dim_actors",
-        "fct_actor_mentions",
-        "fct_events",
-        "fct_statements",
-    ):
-        assert any(model in t for t in dbt_tasks), model
-
-
 def test_every_duckdb_writer_shares_the_one_slot_pool(parsed):
-    writers = [
-        t
-        for t in parsed["tasks"]
-        if t in ("plan", "load", "verify", "docs", "finish", "record_failure")
-        or t.startswith("dbt.")
-    ]
+    writers = ("plan", "load", "dbt_build", "docs", "finish", "record_failure")
     assert {parsed["tasks"][t]["pool"] for t in writers} == {"duckdb_writer"}
     assert parsed["tasks"]["extract"]["pool"] != "duckdb_writer"
 
@@ -107,5 +84,5 @@ def test_any_failure_is_recorded_and_nothing_published(parsed):
     failure = tasks["record_failure"]
     assert failure["trigger_rule"] == "one_failed"
     # a failure anywhere leaves `finish` failed or upstream_failed, which triggers it
-    steps = {"plan", "extract", "load", "verify", "docs", "evidence", "finish"}
+    steps = {"plan", "extract", "load", "dbt_build", "docs", "evidence", "finish"}
     assert steps <= set(failure["upstream"])

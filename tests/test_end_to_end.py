@@ -166,7 +166,7 @@ def test_second_run_changes_no_counts(warehouse, input_dir, counts_after_first_r
     assert runs == [("success", 15, 5, 0, 10), ("success", 15, 0, 5, 10)]
     log = result.stdout + result.stderr
     assert "marts are up to date: dbt is skipped" in log
-    assert "task_id=dbt." not in log.split("marts are up to date")[1]
+    assert "task_id=dbt_build" not in log.split("marts are up to date")[1]
 
 
 def test_a_failed_run_publishes_nothing_and_is_audited(warehouse, input_dir):

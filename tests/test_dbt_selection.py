@@ -1,0 +1,74 @@
+"""What a data-only run's one `dbt build` leaves out: the seeds, the tests that read
+nothing but seeds, and the unit tests. Every model and every other data test still runs,
+a mart's relationship test to a seed among them. Listed by the real `dbt ls`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extractors.run_steps import PROJECT_ONLY_NODES
+from tests.conftest import PROJECT_ROOT
+
+DBT_DIR = PROJECT_ROOT / "dbt_project"
+
+
+def dbt_ls(tmp: Path, *selection: str) -> dict[str, dict]:
+    """unique_id -> node of every seed, model, test and unit test the selection builds."""
+    dbt = Path(sys.executable).with_name("dbt")
+    result = subprocess.run(
+        [
+            str(dbt),
+            "ls",
+            *("--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR)),
+            *("--target-path", str(tmp / "target"), "--log-path", str(tmp / "logs")),
+            *("--resource-types", "seed", "model", "test", "unit_test"),
+            *("--output", "json", "--output-keys", "unique_id resource_type depends_on"),
+            "--quiet",
+            *selection,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PATH": str(dbt.parent), "WIREHOUSE_DB": str(tmp / "ls.duckdb")},
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    nodes = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    return {n["unique_id"]: n for n in nodes}
+
+
+@pytest.fixture(scope="module")
+def selections(tmp_path_factory) -> tuple[dict, dict]:
+    tmp = tmp_path_factory.mktemp("dbt_ls")
+    return dbt_ls(tmp), dbt_ls(tmp, *PROJECT_ONLY_NODES)
+
+
+def test_data_only_build_leaves_out_exactly_what_depends_on_the_project_alone(selections):
+    everything, data_only = selections
+    seeds = {uid for uid, n in everything.items() if n["resource_type"] == "seed"}
+    unit_tests = {uid for uid, n in everything.items() if n["resource_type"] == "unit_test"}
+    seed_only_tests = {
+        uid
+        for uid, n in everything.items()
+        if n["resource_type"] == "test" and set(n["depends_on"]["nodes"]) <= seeds
+    }
+    assert len(seeds) == 5 and len(seed_only_tests) > 20 and len(unit_tests) == 2
+    assert set(everything) - set(data_only) == seeds | seed_only_tests | unit_tests
+    assert set(data_only) <= set(everything)
+
+
+def test_data_only_build_still_checks_marts_against_the_seeds(selections):
+    _everything, data_only = selections
+    to_seeds = {
+        uid
+        for uid, n in data_only.items()
+        if n["resource_type"] == "test"
+        and any(dep.startswith("seed.") for dep in n["depends_on"]["nodes"])
+        and any(dep.startswith("model.") for dep in n["depends_on"]["nodes"])
+    }
+    assert any("fct_events_cameo_code" in uid for uid in to_seeds)
+    assert any("dim_actors_country_code" in uid for uid in to_seeds)
