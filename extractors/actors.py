@@ -35,14 +35,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property, lru_cache
 
-from spacy.attrs import ENT_TYPE, LOWER, POS, TAG
+import numpy as np
+from spacy.attrs import ENT_TYPE, LOWER, POS, SENT_START, TAG
+from spacy.strings import get_string_id
 from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span, Token
 
-from extractors.gazetteer import country_name, demonym, find_place, find_sector, group_head
-from extractors.syntax import subjects
+from extractors.gazetteer import (
+    country_name,
+    demonym,
+    find_place,
+    find_sector,
+    group_head,
+    group_head_words,
+)
+from extractors.syntax import doc_text, subjects
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 # Prepositions after which a capital is a place rather than its government.
@@ -50,6 +59,8 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "
 # Title-run tokens may belong to these entity types ("U.S. Defense Secretary").
 _TITLE_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG"})
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_WHITESPACE_RUN = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # Lower-case parts of names: "al-Maliki", "bin Salman", "van Gogh".
 _NAME_PARTICLES = frozenset(
     {
@@ -81,11 +92,12 @@ DOMESTIC_SECTORS = frozenset(
 _AFFILIATION_PREPS = frozenset({"in", "of", "for", "from", "with"})
 
 
+@lru_cache(maxsize=1 << 16)  # called for every name pair the resolution compares
 def normalise_name(name: str) -> str:
     """Lower-case, whitespace-collapsed, without possessive and leading "the"."""
-    name = re.sub(r"\s+", " ", name).strip()
+    name = _WHITESPACE_RUN.sub(" ", name).strip()
     name = _POSSESSIVE.sub("", name).strip()
-    name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+    name = _LEADING_THE.sub("", name)
     return name.lower()
 
 
@@ -201,15 +213,16 @@ class _DocIndex:
 
     @cached_property
     def text(self) -> str:
-        return self.doc.text
+        return doc_text(self.doc)
 
     @cached_property
     def sentence_of(self) -> list[int]:
-        """Token index -> index of its sentence in `doc.sents`."""
-        found: list[int] = []
-        for n, sent in enumerate(self.doc.sents):
-            found += [n] * len(sent)
-        return found
+        """Token index -> index of its sentence in `doc.sents` (which starts one at the
+        first token and at every token whose SENT_START is 1), without building Spans."""
+        starts = self.doc.to_array(SENT_START) == 1
+        if len(starts):
+            starts[0] = True
+        return (np.cumsum(starts) - 1).tolist()
 
     @cached_property
     def _lower_ids(self):  # numpy array: the StringStore id of each token's `lower_`
@@ -227,6 +240,16 @@ class _DocIndex:
     def tokens_of(self, lower: str) -> list[int]:
         """Indices of the tokens whose `lower_` is `lower`."""
         return (self._lower_ids == self.doc.vocab.strings[lower]).nonzero()[0].tolist()
+
+    def group_head_tokens(self) -> list[int]:
+        """Indices of the tokens that may head a group actor, found in one array pass
+        instead of a Token object and a lookup per token."""
+        return np.isin(self._lower_ids, _group_head_ids()).nonzero()[0].tolist()
+
+
+@cache
+def _group_head_ids() -> np.ndarray:
+    return np.array([get_string_id(w) for w in group_head_words()], dtype=np.uint64)
 
 
 def _trim(ent: Span) -> tuple[Span, str | None] | None:
@@ -513,14 +536,18 @@ def _entity_raws(doc: Doc) -> list[_Raw]:
     return raws
 
 
+@lru_cache(maxsize=1 << 12)  # news names the same people day after day
+def _whole_word(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+
+
 def _surname_raws(index: _DocIndex, raws: list[_Raw]) -> list[_Raw]:
     """Bare surnames the NER missed: "Salih told Reuters" after "Barham Salih"."""
     surnames = _unique_surnames(raws)
     taken = {i for raw in raws for i in range(raw.span.start, raw.span.end)}
     found: list[_Raw] = []
     for surname in surnames:
-        pattern = re.compile(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", re.IGNORECASE)
-        for match in pattern.finditer(index.text):
+        for match in _whole_word(surname).finditer(index.text):
             if match.group().islower():
                 continue  # names are capitalised; "brown" is not Brown
             span = index.doc.char_span(match.start(), match.end())
@@ -658,7 +685,8 @@ def _descriptions(index: _DocIndex, result: DocActors, roles: dict[str, set[str]
 def _groups(index: _DocIndex, result: DocActors) -> None:
     """Group actors the NER misses: "U.S. military officials", "Shiite militias"."""
     doc = index.doc
-    for token in doc:
+    for i in index.group_head_tokens():
+        token = doc[i]
         how = group_head(token.lower_)
         if how is None or token.ent_type_ or token.i in result.token_actor:
             continue

@@ -127,6 +127,11 @@ def group_head(word: str) -> str | None:
     return _group_heads().get(word.lower())
 
 
+def group_head_words() -> frozenset[str]:
+    """Every plural noun that can head a group actor."""
+    return frozenset(_group_heads())
+
+
 def countries() -> list[tuple[str, str]]:
     """(alpha3, the name the warehouse uses) for every ISO 3166-1 country."""
     return sorted(_country_names().items())

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -21,6 +22,7 @@ from extractors.events import extract_events
 from extractors.metadata import find_dateline_date
 from extractors.records import Actor, Document, Event, Mention, SourceText, Statement
 from extractors.statements import extract_statements
+from extractors.syntax import remember_text
 
 # SourceText lives with the records (intake and staging build it); re-exported here.
 __all__ = ["Extraction", "SourceText", "extract", "extract_chunks", "extract_doc"]
@@ -36,7 +38,9 @@ class Extraction:
 
 
 def count_words(doc: Doc) -> int:
-    return sum(1 for t in doc if not (t.is_space or t.is_punct))
+    """Tokens that are neither space nor punctuation, counted on spaCy's flag arrays."""
+    flags = doc.to_array([IS_SPACE, IS_PUNCT])
+    return int((flags.sum(axis=1) == 0).sum())
 
 
 def _document(source: SourceText, cleaned: CleanText, doc: Doc, now: datetime) -> Document:
@@ -57,6 +61,7 @@ def _document(source: SourceText, cleaned: CleanText, doc: Doc, now: datetime) -
 
 def extract_doc(source: SourceText, cleaned: CleanText, doc: Doc, out: Extraction) -> None:
     """Append the records of one parsed document to `out`."""
+    remember_text(doc, cleaned.text)  # what nlp parsed
     now = datetime.now(UTC).replace(tzinfo=None)
     document_id = source.document_id
     out.documents.append(_document(source, cleaned, doc, now))

@@ -55,7 +55,7 @@ from extractors.actors import DocActors
 from extractors.gazetteer import DATA_DIR
 from extractors.quotes import Quote, find_quotes
 from extractors.records import Statement
-from extractors.syntax import is_negated, speaker_subjects
+from extractors.syntax import doc_text, is_negated, speaker_subjects
 
 __all__ = ["Quote", "cue_frames", "cue_lexicon", "extract_statements", "find_quotes"]
 
@@ -121,7 +121,7 @@ class _Tokens:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         # columns, not Token objects: building one per token was the step's main cost
         columns = doc.to_array([IDX, LEMMA, LOWER, SENT_START])
         self.starts: list[int] = columns[:, 0].tolist()

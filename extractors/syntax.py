@@ -1,11 +1,27 @@
-"""Small dependency-parse helpers shared by the statement and event extractors."""
+"""Small helpers over parsed docs, shared by the actor, statement and event extractors."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
+
+_TEXT_KEY = ("wirehouse", "text")
 
 # Dependents that open a new clause: their content is not part of this clause's frame.
 CLAUSAL_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "conj", "acl", "parataxis", "csubj"})
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per doc: spaCy joins it from every token on each access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record the text a doc was parsed from, so `doc_text` need not rebuild it: spaCy's
+    tokenizer keeps every character, so the two are equal."""
+    doc.user_data[_TEXT_KEY] = text
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -35,7 +51,7 @@ def is_negated(verb: Token) -> bool:
 
 def trimmed_sentence(sent: Span) -> tuple[int, int]:
     """Character range of a sentence without surrounding whitespace."""
-    text = sent.text
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # = sent.text, not rebuilt
     start = sent.start_char + (len(text) - len(text.lstrip()))
     return start, sent.start_char + len(text.rstrip())
 

@@ -64,3 +64,22 @@ def test_sidecar_overrides_text_and_batches_keep_context(nlp):
         "http://x",
     )
     assert {e.document_id for e in result.events} == {a.document_id, b.document_id}
+
+
+def test_the_remembered_text_is_the_parsed_docs_text(nlp, seed_raw):
+    """extract_doc hands the extractors the text it parsed instead of spaCy's rebuild of
+    it; the two must be the same string, whitespace and odd characters included."""
+    from extractors.cleaning import clean
+    from extractors.syntax import doc_text
+
+    odd = "  Two\u00a0spaces,\ttabs\n\nand \u201cquotes\u201d ... \u2014 end.  "
+    texts = [clean(seed_raw).text, odd]
+    for text, doc in zip(texts, nlp.pipe(texts), strict=True):
+        rebuilt = doc.text
+        assert doc_text(doc) == rebuilt == text
+
+
+def test_word_count_skips_spaces_and_punctuation(nlp):
+    from extractors.pipeline import count_words
+
+    assert count_words(nlp("Hello,  world! It's 9 a.m. \n\n Bye.")) == 7
