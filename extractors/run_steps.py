@@ -141,7 +141,7 @@ def build_warehouse(settings: Settings, run_id: str) -> None:
     One dbt call instead of one per model (astronomer-cosmos, until 2026-12-02): each call
     paid dbt's start-up and a read of its partial-parse state, and the tests that join a
     fact to a dimension needed a call of their own after all models. BBC corpus, same day
-    (BENCHMARKS.md): 22.3 -> 13.4 s in a full run, 17.5 -> 9.3 s for 22 new files."""
+    (BENCHMARKS.md): 22.3 -> 11.9-15.1 s in a full run, 17.5 -> 8.0-9.6 s for 22 new files."""
     from extractors.dbt_commands import run_dbt
 
     working = settings.working_db_path
