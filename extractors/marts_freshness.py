@@ -1,8 +1,8 @@
 """Whether a run must rebuild the marts at all.
 
-dbt's per-model tasks cost seconds each even when nothing changed, so a run that loaded
-no new, changed or deleted documents skips dbt, unless the dbt project itself changed
-since the marts were last built. The project's fingerprint is kept in the warehouse.
+A dbt build costs seconds even when nothing changed, so a run that loaded no new,
+changed or deleted documents skips dbt, unless the dbt project itself changed since the
+marts were last built. The project's fingerprint is kept in the warehouse.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 The analyses are compiled by `dbt compile --select resource_type:analysis` against a copy of
 the seed warehouse with the same file name (dbt-duckdb renders a ref as
 "<file stem>"."marts"."<table>", so the compiled SQL names the seed warehouse's own catalog),
-with a private target and log folder, so the project's target/ (read by Cosmos) is untouched.
+with a private target and log folder, so the project's target/ (the runs' partial-parse
+state) is untouched.
 The compiled SQL then runs on the seed warehouse opened read-only.
 """
 
