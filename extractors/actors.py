@@ -211,7 +211,7 @@ class _DocIndex:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
 
-    @cached_property
+    @property
     def text(self) -> str:
         return doc_text(self.doc)
 

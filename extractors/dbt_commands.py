@@ -8,10 +8,6 @@ from pathlib import Path
 
 from extractors.settings import Settings
 
-# Named explicitly: dbt keeps its partial-parse state only while the command line's
-# profile and target stay the same, so `docs generate` reuses the build's parse.
-DBT_PROFILE = "wirehouse"
-DBT_TARGET = "dev"
 PARTIAL_PARSE_FILE = "partial_parse.msgpack"
 
 
@@ -26,7 +22,6 @@ def run_dbt(settings: Settings, db_path: Path, *args: str) -> None:
             [
                 *args,
                 *("--project-dir", project, "--profiles-dir", project),
-                *("--profile", DBT_PROFILE, "--target", DBT_TARGET),
             ]
         )
     finally:
