@@ -5,36 +5,24 @@ a mart's relationship test to a seed among them. Listed by the real `dbt ls`."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from extractors.run_steps import PROJECT_ONLY_NODES
-from tests.conftest import PROJECT_ROOT
-
-DBT_DIR = PROJECT_ROOT / "dbt_project"
+from tests.dbt_cli import run_dbt_cli
 
 
 def dbt_ls(tmp: Path, *selection: str) -> dict[str, dict]:
     """unique_id -> node of every seed, model, test and unit test the selection builds."""
-    dbt = Path(sys.executable).with_name("dbt")
-    result = subprocess.run(
-        [
-            str(dbt),
-            "ls",
-            *("--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR)),
-            *("--target-path", str(tmp / "target"), "--log-path", str(tmp / "logs")),
-            *("--resource-types", "seed", "model", "test", "unit_test"),
-            *("--output", "json", "--output-keys", "unique_id resource_type depends_on"),
-            "--quiet",
-            *selection,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={"PATH": str(dbt.parent), "WIREHOUSE_DB": str(tmp / "ls.duckdb")},
+    result = run_dbt_cli(
+        tmp,
+        tmp / "ls.duckdb",
+        "ls",
+        *("--resource-types", "seed", "model", "test", "unit_test"),
+        *("--output", "json", "--output-keys", "unique_id resource_type depends_on"),
+        "--quiet",
+        *selection,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     nodes = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
