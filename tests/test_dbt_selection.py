@@ -1,6 +1,7 @@
 """What a data-only run's one `dbt build` leaves out: the seeds, the tests that read
-nothing but seeds, and the unit tests. Every model and every other data test still runs,
-a mart's relationship test to a seed among them. Listed by the real `dbt ls`."""
+nothing but seeds, the unit tests and the views. Every table and every other data test
+still runs, the views' tests and a mart's relationship test to a seed among them. Listed
+by the real `dbt ls`."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from extractors.run_steps import PROJECT_ONLY_NODES
+from extractors.run_steps import DATA_ONLY_BUILD
 from tests.dbt_cli import run_dbt_cli
+
+STAGED = ("actors", "documents", "events", "mentions", "pipeline_runs", "rejects", "statements")
 
 
 def dbt_ls(tmp: Path, *selection: str) -> dict[str, dict]:
@@ -20,7 +23,7 @@ def dbt_ls(tmp: Path, *selection: str) -> dict[str, dict]:
         tmp / "ls.duckdb",
         "ls",
         *("--resource-types", "seed", "model", "test", "unit_test"),
-        *("--output", "json", "--output-keys", "unique_id resource_type depends_on"),
+        *("--output", "json", "--output-keys", "unique_id resource_type depends_on config"),
         "--quiet",
         *selection,
     )
@@ -32,7 +35,7 @@ def dbt_ls(tmp: Path, *selection: str) -> dict[str, dict]:
 @pytest.fixture(scope="module")
 def selections(tmp_path_factory) -> tuple[dict, dict]:
     tmp = tmp_path_factory.mktemp("dbt_ls")
-    return dbt_ls(tmp), dbt_ls(tmp, *PROJECT_ONLY_NODES)
+    return dbt_ls(tmp), dbt_ls(tmp, *DATA_ONLY_BUILD)
 
 
 def test_data_only_build_leaves_out_exactly_what_depends_on_the_project_alone(selections):
@@ -44,9 +47,29 @@ def test_data_only_build_leaves_out_exactly_what_depends_on_the_project_alone(se
         for uid, n in everything.items()
         if n["resource_type"] == "test" and set(n["depends_on"]["nodes"]) <= seeds
     }
+    views = {
+        uid for uid, n in everything.items() if n.get("config", {}).get("materialized") == "view"
+    }
     assert len(seeds) == 5 and len(seed_only_tests) > 20 and len(unit_tests) == 2
-    assert set(everything) - set(data_only) == seeds | seed_only_tests | unit_tests
+    assert {uid.split(".")[-1] for uid in views} == {
+        *(f"stg_raw__{entity}" for entity in STAGED),
+        "rejects",
+        "pipeline_runs",
+    }
+    assert set(everything) - set(data_only) == seeds | seed_only_tests | unit_tests | views
     assert set(data_only) <= set(everything)
+
+
+def test_data_only_build_still_tests_the_views(selections):
+    _everything, data_only = selections
+    view_tests = {
+        uid
+        for uid, n in data_only.items()
+        if n["resource_type"] == "test"
+        and any(".stg_raw__" in dep for dep in n["depends_on"]["nodes"])
+    }
+    assert any("unique_stg_raw__documents_document_id" in uid for uid in view_tests)
+    assert any("not_null_rejects_reason" in uid for uid in data_only)
 
 
 def test_data_only_build_still_checks_marts_against_the_seeds(selections):
