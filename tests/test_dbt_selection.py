@@ -60,26 +60,26 @@ def test_data_only_build_leaves_out_exactly_what_depends_on_the_project_alone(se
     assert set(data_only) <= set(everything)
 
 
+def data_tests_reading(nodes: dict[str, dict], *id_prefixes: str) -> set[str]:
+    """The data tests among nodes that read a node of each given unique_id prefix."""
+    return {
+        uid
+        for uid, n in nodes.items()
+        if n["resource_type"] == "test"
+        and all(any(d.startswith(p) for d in n["depends_on"]["nodes"]) for p in id_prefixes)
+    }
+
+
 def test_data_only_build_still_tests_the_views(selections):
     _everything, data_only = selections
-    view_tests = {
-        uid
-        for uid, n in data_only.items()
-        if n["resource_type"] == "test"
-        and any(".stg_raw__" in dep for dep in n["depends_on"]["nodes"])
-    }
-    assert any("unique_stg_raw__documents_document_id" in uid for uid in view_tests)
-    assert any("not_null_rejects_reason" in uid for uid in data_only)
+    staging_tests = data_tests_reading(data_only, "model.wirehouse.stg_raw__")
+    ops_tests = data_tests_reading(data_only, "model.wirehouse.rejects")
+    assert any("unique_stg_raw__documents_document_id" in uid for uid in staging_tests)
+    assert any("not_null_rejects_reason" in uid for uid in ops_tests)
 
 
 def test_data_only_build_still_checks_marts_against_the_seeds(selections):
     _everything, data_only = selections
-    to_seeds = {
-        uid
-        for uid, n in data_only.items()
-        if n["resource_type"] == "test"
-        and any(dep.startswith("seed.") for dep in n["depends_on"]["nodes"])
-        and any(dep.startswith("model.") for dep in n["depends_on"]["nodes"])
-    }
+    to_seeds = data_tests_reading(data_only, "seed.", "model.")
     assert any("fct_events_cameo_code" in uid for uid in to_seeds)
     assert any("dim_actors_country_code" in uid for uid in to_seeds)
