@@ -687,8 +687,8 @@ def _groups(index: _DocIndex, result: DocActors) -> None:
     doc = index.doc
     for i in index.group_head_tokens():
         token = doc[i]
-        how = group_head(token.lower_)
-        if how is None or token.ent_type_ or token.i in result.token_actor:
+        how = group_head(token.lower_)  # not None: found among the group head words
+        if token.ent_type_ or token.i in result.token_actor:
             continue
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if after is not None and after.ent_type_ == "PERSON":

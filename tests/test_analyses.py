@@ -11,20 +11,17 @@ The compiled SQL then runs on the seed warehouse opened read-only.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from tests.conftest import PROJECT_ROOT, query
+from tests.conftest import query
+from tests.dbt_cli import DBT_DIR, run_dbt_cli
 
 pytestmark = pytest.mark.e2e
 
-DBT_DIR = PROJECT_ROOT / "dbt_project"
 ANALYSES = sorted(path.stem for path in (DBT_DIR / "analyses").glob("*.sql"))
 
 
@@ -40,28 +37,8 @@ def compiled(warehouse, tmp_path_factory) -> dict:
     copy = work / warehouse.name
     shutil.copy(warehouse, copy)
     target = work / "target"
-    dbt = Path(sys.executable).with_name("dbt")
-    result = subprocess.run(
-        [
-            str(dbt),
-            "compile",
-            "--select",
-            "resource_type:analysis",
-            "--project-dir",
-            str(DBT_DIR),
-            "--profiles-dir",
-            str(DBT_DIR),
-            "--target-path",
-            str(target),
-            "--log-path",
-            str(work / "logs"),
-            "--no-partial-parse",
-        ],
-        cwd=DBT_DIR,
-        env={**os.environ, "WIREHOUSE_DB": str(copy), "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"},
-        capture_output=True,
-        text=True,
-        timeout=600,
+    result = run_dbt_cli(
+        work, copy, "compile", "--select", "resource_type:analysis", "--no-partial-parse"
     )
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-5000:]
     folder = target / "compiled" / "wirehouse" / "analyses"
