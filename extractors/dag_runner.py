@@ -6,6 +6,7 @@ Airflow metadata database, without a scheduler. Exits non-zero unless the run su
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -23,8 +24,16 @@ IN_PROCESS_DEFAULTS = {
 }
 
 
+# Collect the youngest generation after 20,000 new objects, not 700. Airflow, dbt and
+# spaCy allocate millions of objects that outlive the run, so most young collections
+# found nothing to free (BBC corpus, alternating runs: no-op 11.7 -> 9.3 s, 22 new
+# files 18.3 -> 16.7 s, medians of 5)
+GC_THRESHOLDS = (20_000, 10, 10)
+
+
 def run_once() -> str:
     """Returns the final state of the DAG run."""
+    gc.set_threshold(*GC_THRESHOLDS)
     for variable, value in IN_PROCESS_DEFAULTS.items():
         os.environ.setdefault(variable, value)  # read when the DAG file is parsed
     from airflow.dag_processing.dagbag import DagBag
@@ -32,6 +41,9 @@ def run_once() -> str:
     bag = DagBag(dag_folder=str(PROJECT_ROOT / "dags"))
     if bag.import_errors:
         raise RuntimeError(f"DAG import errors: {bag.import_errors}")
+    # Airflow's modules and the parsed DAG live as long as this process: frozen out of
+    # the garbage collector, the run's full collections do not walk them again
+    gc.freeze()
     dag_run = bag.get_dag(DAG_ID).test()
     return str(dag_run.state)
 
@@ -39,4 +51,7 @@ def run_once() -> str:
 if __name__ == "__main__":
     state = run_once()
     print(f"{DAG_ID} run finished: {state}")
+    # the process frees everything on exit; frozen, its objects are not walked by the
+    # interpreter's final collection (about 2 s after a no-op run on the BBC corpus)
+    gc.freeze()
     sys.exit(0 if state == "success" else 1)
