@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+import sys
 from pathlib import Path
 
 from extractors.settings import Settings
@@ -17,11 +18,14 @@ NO_FILE_LOG = ("--log-level-file", "none")
 
 def run_dbt(settings: Settings, db_path: Path, *args: str) -> None:
     """Run one dbt command in-process against the given warehouse file."""
+    first_import = "dbt.cli.main" not in sys.modules
     from dbt.cli.main import dbtRunner
 
-    # dbt's modules (about 200,000 objects) stay for the life of the process: frozen, the
-    # full collections that dbt's own allocations set off do not walk them again
-    gc.freeze()
+    if first_import:
+        # dbt's modules (about 200,000 objects) stay for the life of the process: frozen,
+        # the full collections that dbt's own allocations set off do not walk them again.
+        # Only now: a later freeze would also keep an earlier call's garbage for good.
+        gc.freeze()
 
     os.environ["WIREHOUSE_DB"] = str(db_path)
     project = str(settings.dbt_project_dir)
