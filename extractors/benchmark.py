@@ -15,6 +15,7 @@ state/bench. Parts:
 - memory: peak RSS of ``python -m extractors extract`` in a fresh process per corpus size.
 - e2e: the DAG via ``extractors.dag_runner`` on the whole corpus, stage times from the
   Airflow task instances; then rounds of a no-op rerun and a rerun with 1 % new files.
+  With --scale K, the same on the corpus plus K-1 republished copies (section 4b).
 - profile: cProfile of one extraction, wirehouse's own functions by cumulative time.
 - instructions: the throughput ratio again, in instructions counted by valgrind's
   callgrind instead of seconds: on this shared machine the same run's CPU time varies
@@ -519,16 +520,35 @@ def run_dag_timed(input_dir: Path, db_path: Path, label: str, **extra: str) -> d
 INCREMENTAL_ROUNDS = 3
 
 
-def bench_e2e(corpus: Path, docs: int | None, batch_size: int, exclude: set[str]) -> dict:
-    """Full run, then rounds of a no-op rerun and +1 % new files (copies, one line added)."""
+def add_republished_copies(corpus: Path, files: list[Path], input_dir: Path, copies: int) -> int:
+    """`copies` more of every file under input_dir/copy<k>/, one line added to each so
+    that intake takes it for a new document: a corpus several times the size, with the
+    same mix of texts. Returns how many files were written."""
+    written = 0
+    for k in range(1, copies + 1):
+        for path in files:
+            target = input_dir / f"copy{k}" / path.relative_to(corpus)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes() + f"\n(Republished, copy {k}.)\n".encode())
+            written += 1
+    return written
+
+
+def bench_e2e(
+    corpus: Path, docs: int | None, batch_size: int, exclude: set[str], scale: int = 1
+) -> dict:
+    """Full run, then rounds of a no-op rerun and +1 % new files (copies, one line added).
+
+    scale > 1 runs it all on the corpus plus scale - 1 republished copies of it."""
     files = [  # the corpus as it is, duplicates too
         p
         for p in corpus_files(corpus, docs, unique=False)
         if p.relative_to(corpus).as_posix() not in exclude
     ]
-    added = max(1, len(files) // 100)
     with tempfile.TemporaryDirectory(prefix="wirehouse-e2e-") as tmp:
         input_dir = copy_inputs(corpus, files, Path(tmp) / "input")
+        total = len(files) + add_republished_copies(corpus, files, input_dir, scale - 1)
+        added = max(1, total // 100)
         db_path = Path(tmp) / "wh" / "bench.duckdb"
         db_path.parent.mkdir()
         extra = {"WIREHOUSE_BATCH_SIZE": str(batch_size)}
@@ -536,13 +556,14 @@ def bench_e2e(corpus: Path, docs: int | None, batch_size: int, exclude: set[str]
         # after a failed full run nothing was published: reruns would redo it all
         for n in range(INCREMENTAL_ROUNDS if runs[0]["state"] == "success" else 0):
             runs.append(run_dag_timed(input_dir, db_path, f"no-op rerun {n + 1}", **extra))
-            for k, path in enumerate(files[n * added : (n + 1) * added]):
+            for k, path in enumerate((files * scale)[n * added : (n + 1) * added]):
                 target = input_dir / "new" / f"{n}_{k:03d}_{path.name}"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(path.read_bytes() + b"\n(Republished.)\n")
             runs.append(run_dag_timed(input_dir, db_path, f"+{added} new files {n + 1}", **extra))
     return {
-        "docs": len(files),
+        "docs": total,
+        "scale": scale,
         "batch_size": batch_size,
         "n_process": int(IN_PROCESS_DEFAULTS["WIREHOUSE_N_PROCESS"]),
         "runs": runs,
@@ -622,10 +643,12 @@ def _render_e2e(e: dict) -> list[str]:
     return lines + (_render_incremental(e, rounds, 0.05 * ext) if rounds else [])
 
 
-def _render_incremental(e: dict, rounds: list[tuple], allowance: float) -> list[str]:
+def _render_incremental(
+    e: dict, rounds: list[tuple], allowance: float, heading: str = "## 4. Incremental runs"
+) -> list[str]:
     """Section 4: each round's no-op and +1 % run against the goal, and their medians."""
     lines = [
-        "## 4. Incremental runs",
+        heading,
         "",
         f"{len(rounds)} rounds after the full run, each a no-op rerun and then a run with "
         f"{e['new_files']} new files (1 %; a different {e['new_files']} each round). Goal "
@@ -651,6 +674,23 @@ def _render_incremental(e: dict, rounds: list[tuple], allowance: float) -> list[
         f"Medians: no-op {noop_median} s, +{e['new_files']} files {inc_median} s against a "
         f"budget of {noop_median + allowance:.1f} s; met in {met} of {len(rounds)} rounds.",
         "",
+    ]
+
+
+def _render_scaled(e: dict) -> list[str]:
+    """Section 4b: the incremental rounds on a corpus scale times the size."""
+    full, rounds = e["runs"][0], list(zip(e["runs"][1::2], e["runs"][2::2], strict=False))
+    ext = full["stages"].get("extract", 0)
+    heading = f"## 4b. Incremental runs on {e['scale']} × the corpus"
+    lines = _render_incremental(e, rounds, 0.05 * ext, heading) if rounds else [heading, ""]
+    return lines[:2] + [
+        f"The corpus plus {e['scale'] - 1} republished copy(ies) of every file (one line "
+        f"added, so intake takes each for a new document): {e['docs']} files, "
+        f"{full['documents_parsed']} documents parsed. Full run {full['wall_s']} s "
+        f"({full['state']}), extraction {ext} s, dbt build {full['stages'].get('dbt build')} s. "
+        f"Measured {e['measured_at']}.",
+        "",
+        *lines[2:],
     ]
 
 
@@ -749,6 +789,9 @@ def render(results: dict) -> str:
     e = results.get("e2e")
     if e:
         lines += _render_e2e(e)
+    scaled_e2e = results.get("e2e_scaled")
+    if scaled_e2e:
+        lines += _render_scaled(scaled_e2e)
     b = results.get("batch_sizes")
     if b:
         lines += [
@@ -822,6 +865,12 @@ def main(argv: list[str] | None = None) -> int:
         "--exclude", default="", help="e2e: leave out these files (comma-separated, relative)"
     )
     parser.add_argument("--mem-sizes", default="", help="memory: only these corpus sizes")
+    parser.add_argument(
+        "--scale",
+        type=int,
+        default=1,
+        help="e2e: the corpus plus SCALE-1 republished copies (written to section 4b)",
+    )
     parser.add_argument("--bare-child", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--instructions-child", nargs=2, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -860,7 +909,10 @@ def main(argv: list[str] | None = None) -> int:
         save_result("memory", {"rows": sorted(earlier + rows, key=lambda r: r["docs"])})
     if "e2e" in parts:
         exclude = {x.strip() for x in args.exclude.split(",") if x.strip()}
-        save_result("e2e", bench_e2e(args.corpus, args.docs, args.dag_batch_size, exclude))
+        save_result(
+            "e2e" if args.scale == 1 else "e2e_scaled",
+            bench_e2e(args.corpus, args.docs, args.dag_batch_size, exclude, args.scale),
+        )
     if "instructions" in parts:
         counted = bench_instructions(args.corpus, args.docs or INSTRUCTION_DOCS)
         if counted:
