@@ -140,7 +140,9 @@ _ALL = ""
 _ONLY = "where document_id in (select unnest($ids))"
 
 # what each page shows, hashed: its document row, its mentions, events and statements, and
-# the rows of the actors they name (a new document can rename an old document's actor)
+# the rows of the actors they name (a new document can rename an old document's actor).
+# A part's rows are combined with bit_xor of their hashes, which needs no order: sorting
+# and concatenating every row as text took 0.15 s of the BBC corpus's 0.16 s (now 0.05 s)
 _PAGE_DIGESTS_SQL = f"""
 with
 documents as (
@@ -157,16 +159,16 @@ named as (
     union select document_id, speaker_actor_id from statements
 ),
 parts as (
-    select document_id, 'm' || md5(string_agg(m::varchar, '|' order by m::varchar)) as digest
+    select document_id, 'm' || bit_xor(hash(m))::varchar as digest
     from mentions as m group by document_id
     union all
-    select document_id, 'e' || md5(string_agg(e::varchar, '|' order by e::varchar))
+    select document_id, 'e' || bit_xor(hash(e))::varchar
     from events as e group by document_id
     union all
-    select document_id, 's' || md5(string_agg(s::varchar, '|' order by s::varchar))
+    select document_id, 's' || bit_xor(hash(s))::varchar
     from statements as s group by document_id
     union all
-    select named.document_id, 'a' || md5(string_agg(a::varchar, '|' order by a::varchar))
+    select named.document_id, 'a' || bit_xor(hash(a))::varchar
     from named inner join ({_ACTORS_SQL}) as a using (actor_id) group by named.document_id
 )
 select documents.document_id,
