@@ -25,7 +25,18 @@ from extractors.statements import extract_statements
 from extractors.syntax import remember_text
 
 # SourceText lives with the records (intake and staging build it); re-exported here.
-__all__ = ["Extraction", "SourceText", "extract", "extract_chunks", "extract_doc"]
+__all__ = [
+    "PIPE_BATCH_SIZE",
+    "Extraction",
+    "SourceText",
+    "extract",
+    "extract_chunks",
+    "extract_doc",
+]
+
+# texts per nlp.pipe batch: spaCy's own default; run_steps.pipe_layout uses fewer to
+# spread a small batch over its workers
+PIPE_BATCH_SIZE = 32
 
 
 @dataclass
@@ -102,7 +113,7 @@ def extract_chunks(
     sources: Iterable[SourceText],
     *,
     chunk_size: float = 200,
-    batch_size: int = 32,
+    batch_size: int = PIPE_BATCH_SIZE,
     n_process: int = 1,
     on_document: Callable[[Document], None] | None = None,
 ) -> Iterator[Extraction]:
@@ -134,7 +145,7 @@ def extract(
     nlp: Language,
     sources: Iterable[SourceText],
     *,
-    batch_size: int = 32,
+    batch_size: int = PIPE_BATCH_SIZE,
     n_process: int = 1,
     on_document: Callable[[Document], None] | None = None,
 ) -> Extraction:

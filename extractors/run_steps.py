@@ -70,7 +70,6 @@ def plan(settings: Settings, run_id: str) -> list[dict]:
 # process -> two workers, medians of 3: 4 texts 0.35 -> 0.32 s, 8 texts 0.70 -> 0.52 s,
 # 16 texts 1.42 -> 0.95 s, 22 texts 1.94 -> 1.17 s)
 DOCUMENTS_PER_WORKER = 4
-SPACY_BATCH_SIZE = 32  # texts per nlp.pipe batch, as in extractors.pipeline
 
 
 def pipe_layout(n_documents: int) -> tuple[int, int]:
@@ -80,11 +79,13 @@ def pipe_layout(n_documents: int) -> tuple[int, int]:
     make run sets WIREHOUSE_N_PROCESS, see dag_runner). spaCy deals whole batches to its
     workers in turn, so a batch is at most one worker's share: 22 texts in one batch of
     32 went to a single worker."""
+    from extractors.pipeline import PIPE_BATCH_SIZE  # spaCy: not at DAG parse time
+
     n_process = min(
         int(os.environ.get("WIREHOUSE_N_PROCESS", "1")),
         max(1, n_documents // DOCUMENTS_PER_WORKER),
     )
-    return n_process, max(1, min(SPACY_BATCH_SIZE, -(-n_documents // n_process)))
+    return n_process, max(1, min(PIPE_BATCH_SIZE, -(-n_documents // n_process)))
 
 
 def extract_batch(settings: Settings, run_id: str, batch: dict) -> dict:
