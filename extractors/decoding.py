@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from extractors.language import looks_english
+from extractors.language import judge
 
 _HTML_SNIFF = re.compile(r"<\s*(!doctype\s+html|html|body|head|p|div|br)\b", re.I)
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "title"}
@@ -105,6 +105,7 @@ def decode_article(data: bytes) -> Decoded:
             return _reject("html", "an HTML page with no visible text")
     if not text.strip():
         return _reject("empty", "whitespace only")
-    if not looks_english(text):
-        return _reject("not_english", "too few common English words")
+    verdict = judge(text)
+    if not verdict.is_english:
+        return _reject("not_english", verdict.detail)
     return Decoded(text=text, encoding=encoding)
