@@ -1,6 +1,6 @@
 """`make bench`: how close wirehouse runs to the bare spaCy limit, and what the rest costs.
 
-python -m extractors.benchmark [--docs N] [--only throughput,processes,memory,e2e,profile]
+python -m extractors.benchmark [--docs N] [--only throughput,processes,memory,e2e,profile,language]
 
 Runs on ../shared/corpora/bbc (or --corpus; skips with a message if absent). Results are
 kept per part in docs/benchmarks.json (committed beside BENCHMARKS.md, so a fresh
@@ -20,6 +20,8 @@ state/bench. Parts:
 - instructions: the throughput ratio again, in instructions counted by valgrind's
   callgrind instead of seconds: on this shared machine the same run's CPU time varies
   by up to 30 %, instruction counts do not (skipped without valgrind; slow: ~10 docs).
+- language: the intake's language check per document, its model's load time and memory
+  (``extractors.benchmark_language``, in a fresh process).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from extractors import benchmark_language
 from extractors.dag_runner import IN_PROCESS_DEFAULTS
 from extractors.settings import PROJECT_ROOT
 
@@ -57,7 +60,7 @@ NOTES_MARKER = "<!-- notes: kept when make bench rewrites the tables -->"
 ROUNDS_DOCS = 500
 # callgrind runs ~100x slower than native: 10 texts take about 10 minutes
 INSTRUCTION_DOCS = 10
-PARTS = ("throughput", "processes", "memory", "e2e", "profile", "instructions")
+PARTS = ("throughput", "processes", "memory", "e2e", "profile", "instructions", "language")
 
 
 # ---------------------------------------------------------------- helpers
@@ -835,6 +838,9 @@ def render(results: dict) -> str:
             ],
             "",
         ]
+    lang = results.get("language")
+    if lang:
+        lines += benchmark_language.render(lang, results.get("throughput"))
     # hand-written analysis below the marker survives a re-render
     kept = REPORT.read_text().partition(NOTES_MARKER)[2] if REPORT.exists() else ""
     lines += [NOTES_MARKER + (kept or "\n")]
@@ -923,6 +929,15 @@ def main(argv: list[str] | None = None) -> int:
         counted = bench_instructions(args.corpus, args.docs or INSTRUCTION_DOCS)
         if counted:
             save_result("instructions", counted)
+    if "language" in parts:
+        measured = subprocess.run(
+            [sys.executable, "-m", "extractors.benchmark_language", str(args.corpus)],
+            cwd=PROJECT_ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        save_result("language", json.loads(measured.stdout))
     if args.batch_sizes:
         sizes = [int(s) for s in args.batch_sizes.split(",")]
         save_result("batch_sizes", bench_batch_sizes(args.corpus, args.docs or 500, sizes))

@@ -25,8 +25,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
 
 MIN_PROSE_BYTES = 30
 MIN_EVIDENCE_BYTES = 45
@@ -49,7 +51,10 @@ class LanguageVerdict:
 
 @cache
 def identifier() -> LanguageIdentifier:
-    """The model, loaded once per process (about 0.7 s)."""
+    """The model, loaded once per process (about 0.7 s); imported here, not at module level,
+    so that parsing the DAG (which imports intake) loads neither it nor numpy."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
