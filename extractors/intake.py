@@ -18,6 +18,7 @@ from pathlib import Path
 from extractors.decoding import decode_article
 from extractors.metadata import read_sidecar
 from extractors.records import Reject, SourceText
+from extractors.safe_read import Refused, read_input_file
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,21 @@ def list_input_files(root: Path) -> list[Path]:
     return sorted(found)
 
 
+def is_utf8_name(name: str) -> bool:
+    """False for a name whose bytes are not UTF-8 (Python keeps them as surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable_name(name: str) -> str:
+    """The name with its undecodable bytes written as \\xNN, for the reject row."""
+    raw = name.encode("utf-8", errors="surrogateescape")
+    return raw.decode("utf-8", errors="backslashreplace")
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -83,17 +99,14 @@ def discover(
     for path in list_input_files(root):
         source_file = path.relative_to(root).as_posix()
         intake.files_seen += 1
-        if path.is_symlink() and not path.resolve().is_relative_to(root_resolved):
-            reject(source_file, "symlink_outside", f"points to {os.readlink(path)}")
+        if not is_utf8_name(source_file):
+            printable = printable_name(source_file)
+            reject(printable, "bad_name", "the file name is not valid UTF-8")
             continue
         try:
-            size = path.stat().st_size
-            if size > max_bytes:
-                reject(source_file, "too_large", f"{size} bytes > limit {max_bytes}")
-                continue
-            data = path.read_bytes()
-        except OSError as error:
-            reject(source_file, "unreadable", str(error))
+            data = read_input_file(path, root_resolved, max_bytes)
+        except Refused as refused:
+            reject(source_file, refused.reason, refused.detail)
             continue
         sha = hashlib.sha256(data).hexdigest()
         doc_id = document_id_for(sha)

@@ -1,6 +1,7 @@
 """Discovery: which files are new, changed, unchanged, duplicated or refused."""
 
 import os
+import socket
 from datetime import date
 from pathlib import Path
 
@@ -95,6 +96,51 @@ def test_symlinks_outside_the_input_are_not_followed(folder, tmp_path):
     intake = discover(folder, run_id="r1")
     assert [(r.source_file, r.reason) for r in intake.rejects] == [("link.txt", "symlink_outside")]
     assert all("secret" not in s.source_file for s in intake.to_extract)
+
+
+def test_links_inside_the_input_are_read_and_loops_are_refused(folder):
+    os.symlink(folder / "a.txt", folder / "alias.txt")  # same bytes: a duplicate
+    os.symlink("loop.txt", folder / "loop.txt")
+    os.symlink("gone.txt", folder / "dangling.txt")
+    intake = discover(folder, run_id="r1")
+    refused = {r.source_file: (r.reason, r.detail) for r in intake.rejects}
+    assert refused["loop.txt"] == ("unreadable", "Too many levels of symbolic links")
+    assert refused["dangling.txt"] == ("unreadable", "No such file or directory")
+    assert refused["alias.txt"][0].startswith("duplicate_of:")
+    assert [s.source_file for s in intake.to_extract] == ["a.txt", "nested/b.txt"]
+
+
+def test_fifos_and_sockets_are_refused_without_blocking(folder):
+    os.mkfifo(folder / "pipe.txt")  # opening it for reading would block a normal open()
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(folder / "sock.txt"))
+    try:
+        intake = discover(folder, run_id="r1")
+    finally:
+        server.close()
+    refused = {r.source_file: (r.reason, r.detail) for r in intake.rejects}
+    assert refused == {
+        "pipe.txt": ("not_a_file", "a FIFO, not a regular file"),
+        # a socket cannot be opened at all
+        "sock.txt": ("unreadable", "No such device or address"),
+    }
+
+
+def test_a_name_that_is_not_utf8_is_refused_with_a_printable_name(folder):
+    raw_name = os.fsencode(folder) + b"/caf\xe9.txt"
+    with open(raw_name, "wb") as handle:
+        handle.write(ARTICLE.format("Latin-1 name.").encode())
+    intake = discover(folder, run_id="r1")
+    assert [(r.source_file, r.reason) for r in intake.rejects] == [("caf\\xe9.txt", "bad_name")]
+    assert len(intake.to_extract) == 2
+
+
+def test_a_file_over_the_limit_is_refused_from_its_size(folder):
+    write(folder, "big.txt", "x" * 5000)
+    intake = discover(folder, run_id="r1", max_bytes=1000)
+    assert [(r.reason, r.detail) for r in intake.rejects] == [
+        ("too_large", "5000 bytes > limit 1000")
+    ]
 
 
 def test_sidecar_metadata_travels_with_the_text(folder):
