@@ -11,9 +11,30 @@ import functools
 import os
 import sys
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from extractors.dbt_commands import generate_docs
 from extractors.settings import load_settings
+
+# the site is these files; the folder also holds dbt's working files (graph.gpickle,
+# partial_parse.msgpack, run results), which are nobody's business over HTTP
+SITE_FILES = frozenset({"index.html", "static_index.html", "manifest.json", "catalog.json"})
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the docs site's own files and answers 404 for everything else."""
+
+    def send_head(self):
+        name = urlsplit(self.path).path.lstrip("/") or "index.html"
+        if name not in SITE_FILES:
+            self.send_error(404, "not part of the docs site")
+            return None
+        return super().send_head()
+
+
+def site_server(folder: Path, host: str, port: int) -> ThreadingHTTPServer:
+    return ThreadingHTTPServer((host, port), functools.partial(SiteHandler, directory=str(folder)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,8 +51,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no warehouse at {settings.db_path}: run `make run` first", file=sys.stderr)
             return 1
         generate_docs(settings, settings.db_path)
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(settings.docs_dir))
-    server = ThreadingHTTPServer((args.host, args.port), handler)
+    server = site_server(settings.docs_dir, args.host, args.port)
     print(f"dbt docs for {settings.db_path}: http://{args.host}:{args.port}/  (Ctrl-C stops)")
     try:
         server.serve_forever()

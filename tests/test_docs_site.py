@@ -13,9 +13,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.error import HTTPError
+from urllib.request import urlopen
 
 import pytest
 
+from extractors.docs_server import site_server
 from tests.browser import ARTIFACTS, body_text, chromium, wait_for
 from tests.conftest import seed_document_id
 
@@ -28,10 +31,10 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
+def serve(folder: Path, server: ThreadingHTTPServer | None = None) -> Iterator[str]:
     """Serve a folder on 127.0.0.1 (a free port) in a thread; yields the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = server or ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -55,8 +58,24 @@ def docs_dir(seed_run) -> Path:
     return folder
 
 
+def serve_docs(folder: Path):
+    """The docs site through `make docs`'s own server."""
+    return serve(folder, site_server(folder, "127.0.0.1", 0))
+
+
+def test_the_docs_server_serves_only_the_site(docs_dir):
+    assert (docs_dir / "graph.gpickle").exists()  # dbt's working file sits in the folder
+    with serve_docs(docs_dir) as base:
+        assert urlopen(f"{base}/").status == 200
+        assert urlopen(f"{base}/manifest.json").status == 200
+        for private in ("graph.gpickle", "partial_parse.msgpack", "../wirehouse.duckdb"):
+            with pytest.raises(HTTPError) as refused:
+                urlopen(f"{base}/{private}")
+            assert refused.value.code == 404, private
+
+
 def test_mart_page_shows_its_columns(browser, docs_dir):
-    with serve(docs_dir) as base:
+    with serve_docs(docs_dir) as base:
         browser.get(f"{base}/#!/model/model.wirehouse.fct_statements")
         wait_for(
             browser,
@@ -71,7 +90,7 @@ def test_mart_page_shows_its_columns(browser, docs_dir):
 
 
 def test_overview_page_renders(browser, docs_dir):
-    with serve(docs_dir) as base:
+    with serve_docs(docs_dir) as base:
         browser.get(f"{base}/#!/overview")
         wait_for(browser, lambda d: "Grain of each table" in body_text(d), "no overview")
         text = body_text(browser)
@@ -82,7 +101,7 @@ def test_overview_page_renders(browser, docs_dir):
 def test_lineage_graph_renders_nodes(browser, docs_dir):
     from selenium.webdriver.common.by import By
 
-    with serve(docs_dir) as base:
+    with serve_docs(docs_dir) as base:
         browser.get(f"{base}/#!/model/model.wirehouse.fct_events")
         wait_for(browser, lambda d: "cameo_root_code" in body_text(d), "fct_events page")
         browser.find_element(By.CSS_SELECTOR, ".launcher-btn").click()
