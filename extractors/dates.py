@@ -14,11 +14,33 @@ when the clause is in the future tense ("will meet on Friday").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from extractors.metadata import _MONTHS  # month names and abbreviations -> 1..12
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 WEEKDAYS = {
     name: number
@@ -35,16 +57,23 @@ WEEKDAYS = {
     )
     for name in names
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
-_EXPLICIT = (
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+" + _YEAR + r")?\b", re.I),
-    re.compile(
-        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b",
-        re.I,
-    ),
-    re.compile(r"\b" + _YEAR + r"-(?P<month_n>\d{2})-(?P<day>\d{2})\b"),
-)
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+
+
+def calendar_forms(*, year_required: bool) -> tuple[str, ...]:
+    """Regex texts of a calendar date, "April 24, 2008", "24th of April 2008" or
+    "2008-04-24", in groups month (a name, any case) or month_n, day and year; the year
+    may be left out unless `year_required`."""
+    year = rf",?\s+{_YEAR}" if year_required else rf"(?:,?\s+{_YEAR})?"
+    return (
+        rf"(?i:\b{_MONTH}\s+{_DAY}{year})\b",
+        rf"(?i:\b{_DAY}\s+(?:of\s+)?{_MONTH}{year})\b",
+        rf"\b{_YEAR}(?P<sep>[-/.])(?P<month_n>\d{{2}})(?P=sep)(?P<day>\d{{2}})(?!\d)",
+    )
+
+
+_EXPLICIT = tuple(re.compile(form) for form in calendar_forms(year_required=False))
 _MONTH_ONLY = re.compile(
     r"\b(?:(?P<part>early|mid|late|end of|beginning of|middle of)[\s-]+)?"
     + _MONTH
@@ -73,7 +102,7 @@ def _shift_month(day: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def _year_for(month: int, day: int, published: date | None) -> int | None:
+def year_for(month: int, day: int, published: date | None) -> int | None:
     """The year of a year-less month/day: the publication year, or the year before when
     that would put the date well after publication (a January story on "December 12")."""
     if published is None:
@@ -96,9 +125,9 @@ def resolve(text: str, published: date | None, *, future: bool = False) -> date 
         match = pattern.search(phrase)
         if match:
             groups = match.groupdict()
-            month = int(groups["month_n"]) if groups.get("month_n") else _MONTHS[groups["month"]]
+            month = int(groups["month_n"]) if groups.get("month_n") else MONTHS[groups["month"]]
             day = int(groups["day"])
-            year = int(groups["year"]) if groups.get("year") else _year_for(month, day, published)
+            year = int(groups["year"]) if groups.get("year") else year_for(month, day, published)
             if year is None:
                 return None
             try:
@@ -121,9 +150,9 @@ def resolve(text: str, published: date | None, *, future: bool = False) -> date 
         return published - timedelta(days=back)
     month_only = _MONTH_ONLY.search(phrase)
     if month_only:
-        month = _MONTHS[month_only["month"]]
+        month = MONTHS[month_only["month"]]
         day = _PART_DAY.get((month_only["part"] or "").lower(), 1)
-        year = int(month_only["year"]) if month_only["year"] else _year_for(month, day, published)
+        year = int(month_only["year"]) if month_only["year"] else year_for(month, day, published)
         return date(year, month, day) if year is not None else None
     if published is None:
         return None
@@ -177,16 +206,25 @@ def _date_spans(clause: Token) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
-def clause_date(trigger: Token, published: date | None) -> date | None:
-    """The date of the clause headed by `trigger` (a verb, or an event noun), following
-    conjoined and controlled verbs up to the verb whose tense they share."""
+@dataclass(frozen=True)
+class TimeExpression:
+    """The time expression that dates a clause, and the date it resolves to."""
+
+    date: date
+    start_char: int  # span of the expression in the document text
+    end_char: int
+
+
+def clause_time(trigger: Token, published: date | None) -> TimeExpression | None:
+    """The dated time expression of the clause headed by `trigger` (a verb, or an event
+    noun), following conjoined and controlled verbs up to the verb whose tense they share."""
     clause = trigger
     for _ in range(4):
         future = any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in clause.children)
         for span in _date_spans(clause):
             found = resolve(span.text, published, future=future)
             if found is not None:
-                return found
+                return TimeExpression(found, span.start_char, span.end_char)
         if clause.dep_ in ("conj", "xcomp", "dobj", "pobj", "prep") and clause.head is not clause:
             clause = clause.head
         else:

@@ -18,7 +18,8 @@ purpose clauses, prepositional roles). Each event also gets:
 - `is_hypothetical`: a modal ("would", "may", "will"), a conditional, or a governing
   verb of intent or request ("plans to", "urged ... to"), or a purpose clause;
 - `event_date`: the clause's temporal expression resolved against the publication date
-  (see `extractors.dates`);
+  (see `extractors.dates`), its span in `event_date_start_char`/`_end_char`; None when
+  the clause has none (the mart then falls back to the document's date);
 - `location_actor_key`: the place named in a locative phrase of the clause, or of the
   clause it is embedded in;
 - `source_country_code` / `target_country_code`: the actor's country; for an actor with
@@ -54,7 +55,7 @@ from extractors.clauses import (
     verb_sources,
     verb_targets,
 )
-from extractors.dates import clause_date
+from extractors.dates import clause_time
 from extractors.gazetteer import DATA_DIR, find_place
 from extractors.records import Event
 from extractors.syntax import CLAUSAL_DEPS, trimmed_sentence
@@ -765,6 +766,7 @@ def extract_events(
                 frame.code = intent_code(frame.head, frame.code)
             location = event_location(frame.head, actors, clause_places)
             place_country = actors.actors[location].country_code if location else None
+            when = clause_time(frame.head, published_date)
             for source, target in _pairs(frame, actors, place_country):
                 if not (_has_who(source) or _has_who(target)):
                     continue  # who did what to whom needs at least one who
@@ -798,13 +800,15 @@ def extract_events(
                         trigger_start_char=start,
                         trigger_end_char=end,
                         is_negated=negated,
-                        event_date=clause_date(frame.head, published_date),
+                        event_date=when.date if when else None,
                         location_actor_key=location,
                         evidence_start_char=evidence_start,
                         evidence_end_char=evidence_end,
                         is_hypothetical=is_hypothetical(frame.head),
                         source_country_code=source_country,
                         target_country_code=target_country,
+                        event_date_start_char=when.start_char if when else None,
+                        event_date_end_char=when.end_char if when else None,
                     )
                 )
     return events

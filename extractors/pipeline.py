@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from extractors.actors import extract_actors
 from extractors.cleaning import CleanText, clean
 from extractors.events import extract_events
-from extractors.metadata import find_dateline_date
+from extractors.publication import publication
 from extractors.records import Actor, Document, Event, Mention, SourceText, Statement
 from extractors.statements import extract_statements
 from extractors.syntax import remember_text
@@ -56,17 +56,19 @@ def count_words(doc: Doc) -> int:
 
 def _document(source: SourceText, cleaned: CleanText, doc: Doc, now: datetime) -> Document:
     meta = source.sidecar  # the sidecar overrides what the text yields
+    published = publication(source.source_file, cleaned.text, meta)
     return Document(
         document_id=source.document_id,
         source_file=source.source_file,
         title=meta.get("title") or cleaned.title,
         source_name=meta.get("source_name") or cleaned.source_name,
-        published_date=meta.get("published_date") or find_dateline_date(cleaned.text),
+        published_date=published.date,
         url=meta.get("url"),
         text=cleaned.text,
         n_words=count_words(doc),
         content_sha256=source.content_sha256,
         extracted_at=now,
+        published_date_source=published.source,
     )
 
 
@@ -105,7 +107,7 @@ def extract_doc(source: SourceText, cleaned: CleanText, doc: Doc, out: Extractio
     )
     published = out.documents[-1].published_date
     out.events.extend(extract_events(doc, resolved, document_id, published))
-    out.statements.extend(extract_statements(doc, resolved, document_id))
+    out.statements.extend(extract_statements(doc, resolved, document_id, published))
 
 
 def extract_chunks(

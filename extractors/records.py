@@ -42,6 +42,8 @@ class Document:
     n_words: int
     content_sha256: str
     extracted_at: datetime
+    # where published_date came from: 'sidecar', 'dateline', 'file_name' (publication.py)
+    published_date_source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,9 @@ class Event:
     is_hypothetical: bool = False  # modal, conditional, intended or requested
     source_country_code: str | None = None  # the source's country, or where it acted
     target_country_code: str | None = None  # the target's country, or where it was hit
+    # the time expression that gives event_date (dates.clause_time); None when undated
+    event_date_start_char: int | None = None
+    event_date_end_char: int | None = None
 
 
 @dataclass(frozen=True)
@@ -110,7 +115,9 @@ class Statement:
     content: str
     content_start_char: int
     content_end_char: int
-    statement_date: date | None
+    statement_date: date | None  # from the statement's own time expression ("said on Monday")
+    statement_date_start_char: int | None = None  # that expression's span; None when undated
+    statement_date_end_char: int | None = None
 
 
 @dataclass(frozen=True)

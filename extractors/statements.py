@@ -46,12 +46,14 @@ import bisect
 import csv
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 from spacy.attrs import IDX, LEMMA, LOWER, SENT_START
 from spacy.tokens import Doc, Token
 
 from extractors.actors import DocActors
+from extractors.dates import TimeExpression, clause_time
 from extractors.gazetteer import DATA_DIR
 from extractors.quotes import Quote, find_quotes
 from extractors.records import Statement
@@ -791,7 +793,17 @@ def _overlaps(a: _Found, b: _Found) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def extract_statements(doc: Doc, actors: DocActors, document_id: str) -> list[Statement]:
+def _said_when(cue: Token | None, published: date | None) -> TimeExpression | None:
+    """The statement's own time expression: one on its cue verb ("said on Thursday",
+    "told reporters yesterday"), not one inside what was said."""
+    if cue is None or cue.pos_ not in ("VERB", "AUX"):
+        return None
+    return clause_time(cue, published)
+
+
+def extract_statements(
+    doc: Doc, actors: DocActors, document_id: str, published: date | None = None
+) -> list[Statement]:
     tokens = _Tokens(doc)
     text = tokens.text
     direct, fragments = _direct(doc, actors, tokens)
@@ -809,6 +821,7 @@ def extract_statements(doc: Doc, actors: DocActors, document_id: str) -> list[St
         cue_text = None
         if item.cue is not None:
             cue_text = {"according": "according to", "in": "in"}.get(item.cue.lower_, item.cue.text)
+        when = _said_when(item.cue, published)
         statements.append(
             Statement(
                 statement_id=f"{document_id}:s{n}",
@@ -823,7 +836,9 @@ def extract_statements(doc: Doc, actors: DocActors, document_id: str) -> list[St
                 content=text[item.start : item.end],
                 content_start_char=item.start,
                 content_end_char=item.end,
-                statement_date=None,
+                statement_date=when.date if when else None,
+                statement_date_start_char=when.start_char if when else None,
+                statement_date_end_char=when.end_char if when else None,
             )
         )
     return statements
