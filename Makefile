@@ -49,6 +49,7 @@ $(INSTALLED): requirements.lock pyproject.toml
 $(AIRFLOW_HOME)/.initialised: $(INSTALLED)
 	mkdir -p $(AIRFLOW_HOME)
 	$(AIRFLOW) db migrate > $(AIRFLOW_HOME)/db-migrate.log 2>&1 || { cat $(AIRFLOW_HOME)/db-migrate.log; exit 1; }
+	chmod 600 $(AIRFLOW_HOME)/airflow.cfg $(AIRFLOW_HOME)/airflow.db  # they hold the keys and users
 	$(AIRFLOW) pools set duckdb_writer 1 "the one process that may write the DuckDB file"
 	touch $@
 
@@ -90,9 +91,9 @@ query: $(INSTALLED)
 airflow: setup
 	@echo "Airflow UI: http://127.0.0.1:$(AIRFLOW_PORT)/  user: admin"
 	@echo "password: in $(AIRFLOW_HOME)/simple_auth_manager_passwords.json.generated (written at first start)"
-	AIRFLOW__API__HOST=127.0.0.1 AIRFLOW__API__PORT=$(AIRFLOW_PORT) \
+	AIRFLOW__API__HOST=$${AIRFLOW__API__HOST:-127.0.0.1} AIRFLOW__API__PORT=$(AIRFLOW_PORT) \
 	AIRFLOW__CORE__EXECUTION_API_SERVER_URL=http://127.0.0.1:$(AIRFLOW_PORT)/execution/ \
-	AIRFLOW__CORE__EXECUTOR=LocalExecutor $(AIRFLOW) standalone
+	AIRFLOW__CORE__EXECUTOR=LocalExecutor $(PY) -m extractors.airflow_local
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check extractors dags tests

@@ -13,6 +13,7 @@ import signal
 import socket
 import sqlite3
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -23,9 +24,11 @@ from pathlib import Path
 
 import pytest
 
+from extractors.airflow_local import PASSWORD_FILE, PRIVATE_FILES
 from tests.browser import ARTIFACTS, body_text, chromium
 from tests.browser import wait_for as wait_in_browser
 from tests.conftest import PROJECT_ROOT, SEED_FILE, SEEDS, query
+from tests.listeners import listening_addresses
 
 pytestmark = pytest.mark.e2e
 AIRFLOW = str(PROJECT_ROOT / ".venv" / "bin" / "airflow")
@@ -60,7 +63,8 @@ def deployment(tmp_path_factory):
         "AIRFLOW__CORE__DAGS_FOLDER": str(PROJECT_ROOT / "dags"),
         "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
         "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"http://127.0.0.1:{api_port}/execution/",
-        "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(free_port()),
+        "AIRFLOW__API__HOST": "127.0.0.1",
+        "AIRFLOW__API__PORT": str(api_port),
         "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "5",
         "WIREHOUSE_INPUT": str(seed_input),
         "WIREHOUSE_DB": str(tmp_path / "scheduled.duckdb"),
@@ -76,17 +80,16 @@ def deployment(tmp_path_factory):
 
     airflow("db", "migrate")
     airflow("pools", "set", "duckdb_writer", "1", "the one DuckDB writer")
-    commands = {
-        "api-server": ["api-server", "--host", "127.0.0.1", "--port", str(api_port)],
-        "scheduler": ["scheduler"],
-        "dag-processor": ["dag-processor"],
-    }
-    processes = {}
-    for name, args in commands.items():
-        log = (tmp_path / f"{name}.log").open("w")
-        processes[name] = subprocess.Popen(
-            [AIRFLOW, *args], env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+    # what `make airflow` runs: API server, scheduler and DAG processor, no log servers
+    log = (tmp_path / "airflow_local.log").open("w")
+    launcher = subprocess.Popen(
+        [sys.executable, "-m", "extractors.airflow_local"],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    processes = {"airflow_local": launcher}
     try:
         yield Deployment(
             airflow,
@@ -206,7 +209,7 @@ def test_the_api_refuses_requests_without_a_login(deployment):
 def test_airflow_ui_shows_the_dag_after_login(deployment, tmp_path):
     from selenium.webdriver.common.by import By
 
-    passwords = deployment.home / "simple_auth_manager_passwords.json.generated"
+    passwords = deployment.home / PASSWORD_FILE
     password = json.loads(passwords.read_text())["admin"]  # generated at first start
     for browser in chromium(tmp_path / "profile"):
         browser.get(f"{deployment.url}/dags/news_warehouse")
@@ -227,3 +230,17 @@ def test_airflow_ui_shows_the_dag_after_login(deployment, tmp_path):
         for shown in ("news_warehouse", "0 * * * *", "wirehouse", "plan", "evidence", "finish"):
             assert shown in text, shown
         browser.save_screenshot(str(ARTIFACTS / "airflow_dag_page.png"))
+
+
+def test_only_loopback_listens_and_the_secrets_are_private(deployment):
+    launcher = deployment.processes["airflow_local"]
+    api_port = int(deployment.url.rsplit(":", 1)[1])
+    wait_for(
+        lambda: (deployment.home / PASSWORD_FILE).exists(), 120, "the generated admin password"
+    )
+    addresses = listening_addresses(launcher.pid)
+    # the UI, and no log server on 8793/8794, nothing on 0.0.0.0
+    assert ("127.0.0.1", api_port) in addresses, addresses
+    assert {ip for ip, _ in addresses} == {"127.0.0.1"}, addresses
+    modes = {name: (deployment.home / name).stat().st_mode & 0o777 for name in PRIVATE_FILES}
+    assert modes == dict.fromkeys(PRIVATE_FILES, 0o600)
