@@ -20,7 +20,7 @@ export AIRFLOW__LOGGING__LOGGING_LEVEL ?= INFO
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 export DO_NOT_TRACK := 1
 AIRFLOW := $(VENV)/bin/airflow
-# standalone starts its services as `airflow ...` from PATH
+# tasks and tools started as plain `airflow`, `dbt` or `duckdb` find the venv's
 export PATH := $(VENV)/bin:$(PATH)
 DBT_DIR := $(CURDIR)/dbt_project
 
@@ -37,7 +37,7 @@ help:
 	@echo "make evidence  HTML evidence pages (highlighted texts) of WIREHOUSE_DB"
 	@echo "make docs   serve the dbt docs site of WIREHOUSE_DB on 127.0.0.1:$(DOCS_PORT)"
 	@echo "make query  a read-only SQL prompt on WIREHOUSE_DB"
-	@echo "make airflow  Airflow (standalone) with the DAG, UI on 127.0.0.1:$(AIRFLOW_PORT)"
+	@echo "make airflow  Airflow (API server, scheduler, DAG processor), UI on 127.0.0.1:$(AIRFLOW_PORT)"
 	@echo "make lint   ruff (Python) and sqlfluff (SQL)"
 
 $(INSTALLED): requirements.lock pyproject.toml
