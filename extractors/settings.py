@@ -6,6 +6,7 @@ Airflow worker agree on where the input, the warehouse and the staging area are.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -24,8 +25,15 @@ STALE_RUN_SECONDS = 24 * 3600
 
 
 def safe_name(run_id: str) -> str:
-    """A filesystem-safe form of an Airflow run id (which contains ':' and '+')."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", run_id)
+    """A filesystem-safe folder name for an Airflow run id (which contains ':' and '+').
+
+    Never ``.``, ``..`` or hidden (a run id of ``.`` made the staging root its run folder,
+    and cleaning it up removed every other run's staging); ids that differ only in
+    replaced characters keep distinct names by a short digest of the original."""
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", run_id).lstrip(".")[:100]
+    if name and name == run_id:
+        return name
+    return f"{name}_{hashlib.sha256(run_id.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
 
 
 @dataclass(frozen=True)
