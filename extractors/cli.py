@@ -18,9 +18,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from extractors.decoding import decode_article
-from extractors.intake import discover, document_id_for
+from extractors.intake import DEFAULT_MAX_BYTES, discover, document_id_for
 from extractors.metadata import read_sidecar
 from extractors.records import Reject, SourceText, to_arrow
+from extractors.safe_read import Refused
 from extractors.settings import load_settings
 from extractors.staging import StagingWriter, write_table_atomically
 
@@ -94,7 +95,12 @@ def _show_file(args: argparse.Namespace) -> int:
         print(json.dumps({"rejected": decoded.reason, "detail": decoded.detail}))
         return 1
     sha = hashlib.sha256(data).hexdigest()
-    source = SourceText(path.name, decoded.text, sha, document_id_for(sha), read_sidecar(path))
+    try:
+        sidecar = read_sidecar(path, path.parent.resolve(), DEFAULT_MAX_BYTES)
+    except Refused as refused:
+        print(json.dumps({"rejected": refused.reason, "detail": refused.detail}))
+        return 1
+    source = SourceText(path.name, decoded.text, sha, document_id_for(sha), sidecar)
     extraction = extract(load_nlp(args.model), [source])
     document = extraction.documents[0]
     result = {

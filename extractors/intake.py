@@ -105,35 +105,29 @@ def discover(
             continue
         try:
             data = read_input_file(path, root_resolved, max_bytes)
+            sha = hashlib.sha256(data).hexdigest()
+            doc_id = document_id_for(sha)
+            if sha in first_file_of:
+                raise Refused(f"duplicate_of:{doc_id}", f"same bytes as {first_file_of[sha]}")
+            known_path = known.get(doc_id)
+            if known_path not in (None, source_file) and (root / known_path).is_file():
+                raise Refused(f"duplicate_of:{doc_id}", f"same bytes as loaded {known_path}")
+            first_file_of[sha] = source_file
+            if known_path == source_file:
+                intake.unchanged.append(doc_id)
+                continue
+            decoded = decode_article(data)
+            if decoded.reason:
+                raise Refused(decoded.reason, decoded.detail)
+            sidecar = read_sidecar(path, root_resolved, max_bytes)
         except Refused as refused:
             reject(source_file, refused.reason, refused.detail)
             continue
-        sha = hashlib.sha256(data).hexdigest()
-        doc_id = document_id_for(sha)
-        if sha in first_file_of:
-            reject(source_file, f"duplicate_of:{doc_id}", f"same bytes as {first_file_of[sha]}")
+        except Exception as error:  # a bug must cost one file, never the run
+            log.exception("intake failed on %s", source_file)
+            reject(source_file, "intake_error", f"{type(error).__name__}: {error}")
             continue
-        known_path = known.get(doc_id)
-        if known_path is not None and known_path != source_file and (root / known_path).is_file():
-            reject(source_file, f"duplicate_of:{doc_id}", f"same bytes as loaded {known_path}")
-            continue
-        first_file_of[sha] = source_file
-        if known_path == source_file:
-            intake.unchanged.append(doc_id)
-            continue
-        decoded = decode_article(data)
-        if decoded.reason:
-            reject(source_file, decoded.reason, decoded.detail)
-            continue
-        intake.to_extract.append(
-            SourceText(
-                source_file=source_file,
-                raw_text=decoded.text,
-                content_sha256=sha,
-                document_id=doc_id,
-                sidecar=read_sidecar(path),
-            )
-        )
+        intake.to_extract.append(SourceText(source_file, decoded.text, sha, doc_id, sidecar))
         previous = known_by_path.get(source_file)
         if previous is not None and previous != doc_id:
             intake.replaces[doc_id] = previous
