@@ -793,12 +793,16 @@ def _overlaps(a: _Found, b: _Found) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _said_when(cue: Token | None, published: date | None) -> TimeExpression | None:
+def _said_when(item: _Found, published: date | None) -> TimeExpression | None:
     """The statement's own time expression: one on its cue verb ("said on Thursday",
-    "told reporters yesterday"), not one inside what was said."""
-    if cue is None or cue.pos_ not in ("VERB", "AUX"):
+    "told reporters yesterday"), not one inside what was said ("blames the invasion in
+    2003")."""
+    if item.cue is None or item.cue.pos_ not in ("VERB", "AUX"):
         return None
-    return clause_time(cue, published)
+    when = clause_time(item.cue, published)
+    if when is None or (item.start <= when.start_char and when.end_char <= item.end):
+        return None
+    return when
 
 
 def extract_statements(
@@ -821,7 +825,7 @@ def extract_statements(
         cue_text = None
         if item.cue is not None:
             cue_text = {"according": "according to", "in": "in"}.get(item.cue.lower_, item.cue.text)
-        when = _said_when(item.cue, published)
+        when = _said_when(item, published)
         statements.append(
             Statement(
                 statement_id=f"{document_id}:s{n}",

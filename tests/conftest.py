@@ -114,6 +114,8 @@ def seed_run(tmp_path_factory) -> tuple[Path, Path]:
     for name, content in AWKWARD_FILES.items():
         data = (SEEDS / SEED_FILE).read_bytes() if content is None else content
         (folder / name).write_bytes(data)
+    # a sidecar dates latin1.txt (to a Thursday); the seed itself has no publication date
+    (folder / "latin1.meta.json").write_text('{"published_date": "2016-09-29"}')
     outside = root / "outside.txt"
     outside.write_bytes(ARTICLE.format("Secret.").encode())
     os.symlink(outside, folder / SYMLINK_OUT)

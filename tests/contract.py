@@ -47,6 +47,7 @@ CONTRACT = {
         "trigger_end_char",
         "is_negated",
         "event_date",
+        "event_date_source",
         "location_actor_id",
         "evidence_start_char",
         "evidence_end_char",
@@ -64,6 +65,7 @@ CONTRACT = {
         "content_start_char",
         "content_end_char",
         "statement_date",
+        "statement_date_source",
     ],
     "ops.rejects": ["source_file", "reason", "detail", "run_id", "rejected_at"],
     "ops.pipeline_runs": [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -51,6 +52,55 @@ def test_seed_document(warehouse):
     assert title == "Iraq PM sends team to Iran to discuss militias"
     assert source_name == "Reuters"
     assert "IE 11 is not supported" not in text
+
+
+def test_publication_dates_only_where_stated(warehouse):
+    """The seed's top is a headline and prose (no dateline) and its name a hash: it has no
+    publication date. latin1.txt has a sidecar; the other texts have neither."""
+    rows = query(
+        warehouse,
+        "select source_file, published_date, published_date_source from marts.dim_documents",
+    )
+    dated = {name: (published, source) for name, published, source in rows}
+    assert dated.pop("latin1.txt") == (date(2016, 9, 29), "sidecar")
+    assert SEED_FILE in dated and set(dated.values()) == {(None, None)}
+
+
+def _dates(warehouse, fact: str, detail: str) -> set[tuple]:
+    """(file, detail, date, source, time expression) of every row of a fact table."""
+    return set(
+        query(
+            warehouse,
+            f"select d.source_file, {detail}, f.{fact}_date, f.{fact}_date_source, "
+            f"substr(d.text, f.{fact}_date_start_char + 1, "
+            f"f.{fact}_date_end_char - f.{fact}_date_start_char) "
+            f"from marts.fct_{fact}s f join marts.dim_documents d using (document_id)",
+        )
+    )
+
+
+def test_statement_dates(warehouse):
+    """latin1.txt (published on Thursday 2016-09-29): "The finance minister said on Monday
+    that ..., and the opposition accused him ...": both statements are Monday's. The
+    seed's weekdays ("said on Thursday") resolve against nothing, so its statements stay
+    undated rather than guessed; "blames the U.S.-led invasion in 2003" is not dated 2003:
+    that date is inside what was said. The undated copies of latin1's article stay undated."""
+    rows = _dates(warehouse, "statement", "f.cue_text")
+    assert {row for row in rows if row[0] == "latin1.txt"} == {
+        ("latin1.txt", "said", date(2016, 9, 26), "text", "Monday"),
+        ("latin1.txt", "accused", date(2016, 9, 26), "text", "Monday"),
+    }
+    assert {row[2:] for row in rows if row[0] != "latin1.txt"} == {(None, None, None)}
+    assert SEED_FILE in {row[0] for row in rows}
+
+
+def test_event_dates(warehouse):
+    """The seed's one event with an explicit date is the invasion "in 2003"; the others
+    have no time of their own and no document date to fall back to."""
+    rows = _dates(warehouse, "event", "f.trigger_text")
+    seed = {row[1:] for row in rows if row[0] == SEED_FILE}
+    assert ("invasion", date(2003, 1, 1), "text", "2003") in seed
+    assert {row[1:] for row in seed if row[0] != "invasion"} == {(None, None, None)}
 
 
 def test_maliki_is_an_iraqi_person(warehouse):

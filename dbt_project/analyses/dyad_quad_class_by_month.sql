@@ -1,6 +1,7 @@
 -- Who does what to whom, over time: event counts per directed dyad (source actor -> target
--- actor) and month, split by CAMEO quad class. The month is the event's own date when the
--- text gives one, else the article's publication date; null when neither is known.
+-- actor) and month, split by CAMEO quad class. The month is that of event_date (the event's
+-- own date when the text gives one, else the article's publication date); null when neither
+-- is known.
 -- Negated events are left out (they did not happen); hypothetical ones are counted apart.
 with
 
@@ -12,12 +13,6 @@ events as (
         not is_negated
         and source_actor_id is not null
         and target_actor_id is not null
-
-),
-
-documents as (
-
-    select * from {{ ref('dim_documents') }}
 
 ),
 
@@ -36,14 +31,9 @@ events_dated as (
         events.quad_class,
         events.goldstein,
         events.is_hypothetical,
-        cast(
-            date_trunc('month', coalesce(events.event_date, documents.published_date)) as date
-        ) as event_month
+        cast(date_trunc('month', events.event_date) as date) as event_month
 
     from events
-
-    inner join documents
-        on events.document_id = documents.document_id
 
 ),
 

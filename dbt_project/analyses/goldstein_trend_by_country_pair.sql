@@ -2,8 +2,9 @@
 -- conflictual, +10 most cooperative) per directed country pair and month, with the running
 -- mean up to that month and the change from the pair's previous dated month.
 -- A side's country is the one the event coder gave for the event (where the actor acted or
--- was hit), else the actor's own country. The month is the event's date, else the article's
--- publication date; undated events form one row per pair with a null month.
+-- was hit), else the actor's own country. The month is that of event_date (the event's own
+-- date, else the article's publication date); undated events form one row per pair with a
+-- null month.
 -- Negated and hypothetical events are left out: only what happened moves the trend.
 with
 
@@ -15,12 +16,6 @@ events as (
         not is_negated
         and not is_hypothetical
         and goldstein is not null
-
-),
-
-documents as (
-
-    select * from {{ ref('dim_documents') }}
 
 ),
 
@@ -38,14 +33,9 @@ events_by_country as (
         events.quad_class,
         coalesce(events.source_country_code, source_actors.country_code) as source_country_code,
         coalesce(events.target_country_code, target_actors.country_code) as target_country_code,
-        cast(
-            date_trunc('month', coalesce(events.event_date, documents.published_date)) as date
-        ) as event_month
+        cast(date_trunc('month', events.event_date) as date) as event_month
 
     from events
-
-    inner join documents
-        on events.document_id = documents.document_id
 
     left join actors as source_actors
         on events.source_actor_id = source_actors.actor_id

@@ -14,6 +14,7 @@ final as (
         title,
         source_name,
         published_date,
+        published_date_source,
         url,
         "text",
         n_words,

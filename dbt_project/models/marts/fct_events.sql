@@ -6,6 +6,12 @@ events as (
 
 ),
 
+documents as (
+
+    select * from {{ ref('stg_raw__documents') }}
+
+),
+
 cameo_codes as (
 
     select * from {{ ref('cameo_codes') }}
@@ -62,7 +68,9 @@ events_coded as (
         events.trigger_start_char,
         events.trigger_end_char,
         events.is_negated,
-        events.event_date,
+        {{ dated_fact('events.event_date', 'documents.published_date', 'event_date') }},
+        events.event_date_start_char,
+        events.event_date_end_char,
         {{ resolved_actor_id('events.document_id', 'events.location_actor_key') }} as location_actor_id,
         events.evidence_start_char,
         events.evidence_end_char,
@@ -73,6 +81,9 @@ events_coded as (
         event_statements.statement_id is not null as is_reported
 
     from events
+
+    left join documents
+        on events.document_id = documents.document_id
 
     left join cameo_codes
         on events.cameo_code = cameo_codes.cameo_code

@@ -13,7 +13,12 @@ renamed as (
         cast(source_file as varchar) as source_file,
         nullif(trim(title), '') as title,
         nullif(trim(source_name), '') as source_name,
-        cast(published_date as date) as published_date,
+        -- rows extracted before published_date_source existed took dates from the body:
+        -- a date without a known source is dropped, not trusted
+        case
+            when published_date_source is not null then cast(published_date as date)
+        end as published_date,
+        nullif(trim(published_date_source), '') as published_date_source,
         nullif(trim(url), '') as url,
         -- the exact text that offsets index: never trimmed or normalised here
         cast("text" as varchar) as "text",

@@ -20,6 +20,8 @@ renamed as (
         cast(trigger_end_char as bigint) as trigger_end_char,
         cast(is_negated as boolean) as is_negated,
         cast(event_date as date) as event_date,
+        cast(event_date_start_char as bigint) as event_date_start_char,
+        cast(event_date_end_char as bigint) as event_date_end_char,
         nullif(location_actor_key, '') as location_actor_key,
         cast(evidence_start_char as bigint) as evidence_start_char,
         cast(evidence_end_char as bigint) as evidence_end_char,

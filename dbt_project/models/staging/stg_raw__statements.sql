@@ -21,7 +21,9 @@ renamed as (
         cast(content as varchar) as content,
         cast(content_start_char as bigint) as content_start_char,
         cast(content_end_char as bigint) as content_end_char,
-        cast(statement_date as date) as statement_date
+        cast(statement_date as date) as statement_date,
+        cast(statement_date_start_char as bigint) as statement_date_start_char,
+        cast(statement_date_end_char as bigint) as statement_date_end_char
 
     from source
 
