@@ -206,6 +206,15 @@ def _date_spans(clause: Token) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
+def _simple_present(verb: Token) -> bool:
+    """ "Iran denies the charges and blames the invasion in 2003": a verb in the simple
+    present says what holds as the text is written, so a time phrase the parser hangs on
+    it belongs to something else (here the invasion)."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children
+    )
+
+
 @dataclass(frozen=True)
 class TimeExpression:
     """The time expression that dates a clause, and the date it resolves to."""
@@ -221,7 +230,7 @@ def clause_time(trigger: Token, published: date | None) -> TimeExpression | None
     clause = trigger
     for _ in range(4):
         future = any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in clause.children)
-        for span in _date_spans(clause):
+        for span in [] if _simple_present(clause) else _date_spans(clause):
             found = resolve(span.text, published, future=future)
             if found is not None:
                 return TimeExpression(found, span.start_char, span.end_char)
