@@ -209,7 +209,7 @@ def _date_spans(clause: Token) -> list[Span]:
 def _simple_present(verb: Token) -> bool:
     """ "Iran denies the charges and blames the invasion in 2003": a verb in the simple
     present says what holds as the text is written, so a time phrase the parser hangs on
-    it belongs to something else (here the invasion)."""
+    it belongs to something else (here the invasion, an event noun of its own)."""
     return verb.tag_ in ("VBZ", "VBP") and not any(
         c.dep_ in ("aux", "auxpass") for c in verb.children
     )
@@ -227,10 +227,14 @@ class TimeExpression:
 def clause_time(trigger: Token, published: date | None) -> TimeExpression | None:
     """The dated time expression of the clause headed by `trigger` (a verb, or an event
     noun), following conjoined and controlled verbs up to the verb whose tense they share."""
+    # an event noun reaches its date through the verb it hangs on ("blames the invasion
+    # in 2003"), whatever that verb's tense; a verb in the simple present has none
+    nominal = trigger.pos_ not in ("VERB", "AUX")
     clause = trigger
     for _ in range(4):
         future = any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in clause.children)
-        for span in [] if _simple_present(clause) else _date_spans(clause):
+        undated = not nominal and _simple_present(clause)
+        for span in [] if undated else _date_spans(clause):
             found = resolve(span.text, published, future=future)
             if found is not None:
                 return TimeExpression(found, span.start_char, span.end_char)

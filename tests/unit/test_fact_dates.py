@@ -70,7 +70,8 @@ def test_without_a_publication_date_only_explicit_dates_resolve(nlp):
 def test_event_dates_keep_their_time_expression(nlp):
     text = (
         "Russia attacked Ukraine on Wednesday. Germany imposed sanctions on Russia. "
-        "Poland blames Russia for the invasion in 2022."  # the invasion's year, not the blame's
+        # the year is the invasion's, not the blame's
+        "Poland blames the Russian invasion in 2022 for the crisis."
     )
     result = extract(nlp, [make_source(text, sidecar={"published_date": date(2024, 5, 10)})])
     spans = [
@@ -82,7 +83,12 @@ def test_event_dates_keep_their_time_expression(nlp):
         )
         for e in result.events
     ]
-    assert spans == [(date(2024, 5, 8), "Wednesday"), (None, None), (None, None)]
+    assert spans == [
+        (date(2024, 5, 8), "Wednesday"),
+        (None, None),
+        (None, None),
+        (date(2022, 1, 1), "2022"),
+    ]
 
 
 def test_a_wire_dateline_dates_the_document_and_its_weekdays(nlp):
