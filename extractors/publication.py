@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from pathlib import PurePath
 
 from extractors.dates import MONTHS, calendar_forms, year_for
@@ -22,6 +23,7 @@ SIDECAR, DATELINE, FILE_NAME = "sidecar", "dateline", "file_name"
 # a dateline is the first line of the body, under a headline and perhaps a byline or a
 # "Published:" line; a BBC fixture's "Tuesday, 1 March" as a third line has no year
 _TOP_LINES = 4
+_MAX_SPLITS = 200  # lines split off the top to look in: the rest of a long text stays whole
 
 _WEEKDAY = r"(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 
@@ -96,8 +98,8 @@ def dateline_date(text: str, *, reference: date | None = None) -> date | None:
     one: guessing the year would invent data. The first dateline found ends the search,
     dated or not ("WASHINGTON (AP) -"): whatever follows it is the body.
     """
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    for line in lines[:_TOP_LINES]:
+    lines = (line.strip() for line in text.split("\n", _MAX_SPLITS) if line.strip())
+    for line in islice(lines, _TOP_LINES):
         for pattern in _DATELINE_PATTERNS:
             match = pattern.match(line)
             if match:
