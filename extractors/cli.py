@@ -20,10 +20,10 @@ from pathlib import Path
 from extractors.decoding import decode_article
 from extractors.intake import DEFAULT_MAX_BYTES, discover, document_id_for
 from extractors.metadata import read_sidecar
-from extractors.records import Reject, SourceText, to_arrow
+from extractors.records import SourceText
 from extractors.safe_read import Refused
 from extractors.settings import load_settings
-from extractors.staging import StagingWriter, write_table_atomically
+from extractors.staging import StagingWriter, write_rejects
 
 SUMMARY_TABLES = (
     ("documents", "marts.dim_documents"),
@@ -43,7 +43,7 @@ def extract_folder(
     Records are written chunk by chunk (see ``StagingWriter``), so memory stays flat as
     the folder grows. The benchmark times exactly this function.
     """
-    from extractors.pipeline import extract_chunks
+    from extractors.pipeline import extract_chunks, failure_rejects
     from extractors.progress import Progress
 
     run_id = f"cli__{datetime.now(UTC):%Y%m%dT%H%M%S}"
@@ -58,16 +58,18 @@ def extract_folder(
         n_process=n_process,
         on_document=progress.update,
     )
+    rejects = list(intake.rejects)
     for chunk in chunks:
         writer.write(chunk)
+        rejects += failure_rejects(chunk.failures, run_id)
         counts["documents"] += len(chunk.documents)
         counts["words"] += sum(d.n_words for d in chunk.documents)
         for name in ("actors", "events", "statements"):
             counts[name] += len(getattr(chunk, name))
     writer.close()
     progress.close()
-    write_table_atomically(to_arrow(Reject, intake.rejects), out / "rejects.parquet")
-    counts["rejects"] = len(intake.rejects)
+    write_rejects(out / "rejects.parquet", rejects)
+    counts["rejects"] = len(rejects)
     return counts
 
 

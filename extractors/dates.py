@@ -183,6 +183,21 @@ def resolve(text: str, published: date | None, *, future: bool = False) -> date 
     return None
 
 
+def entity_around(token: Token) -> Span | None:
+    """The named entity that contains token, found from its IOB tags: ``doc.ents`` builds
+    every entity of the document, which per token made long texts quadratic."""
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc = token.doc
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
+
+
 def _date_spans(clause: Token) -> list[Span]:
     """DATE/TIME entities attached to the clause head itself: "on Wednesday", "last week",
     "in late March"; not dates inside its objects ("blames the invasion in 2003" is not
@@ -199,8 +214,7 @@ def _date_spans(clause: Token) -> list[Span]:
     for token in candidates:
         if not (token.ent_type_ in ("DATE", "TIME") or token.lower_ in ("yesterday", "today")):
             continue
-        ents = [e for e in doc.ents if e.start <= token.i < e.end]
-        span = ents[0] if ents else doc[token.i : token.i + 1]
+        span = entity_around(token) or doc[token.i : token.i + 1]
         if all(s.start != span.start for s in spans):
             spans.append(span)
     return sorted(spans, key=lambda s: s.start)

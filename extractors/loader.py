@@ -100,7 +100,11 @@ def load_run(db_path: Path, run_dir: Path, run_id: str, started_at: datetime) ->
             if document_files
             else []
         )
-        stale_ids = sorted(set(new_ids) | set(summary["replaces"].values()))
+        # a changed file's old version goes only when its new one is here: one whose
+        # extraction failed (an extract_error reject) keeps the old version's rows
+        loaded = set(new_ids)
+        replaced = {old for new, old in summary["replaces"].items() if new in loaded}
+        stale_ids = sorted(set(new_ids) | replaced)
         for table in STAGING_TABLES:
             con.execute(
                 f"delete from raw.{table} where document_id in (select unnest(?))", [stale_ids]
@@ -119,10 +123,15 @@ def load_run(db_path: Path, run_dir: Path, run_id: str, started_at: datetime) ->
                     f"insert into raw.{table} by name select * from read_parquet(?)", [files]
                 )
         con.execute("delete from raw.rejects where run_id = ?", [run_id])
-        con.execute(
-            "insert into raw.rejects by name select * from read_parquet(?)",
-            [str(run_dir / "intake" / "rejects.parquet")],
-        )
+        reject_files = [
+            str(run_dir / "intake" / "rejects.parquet"),
+            *_batch_files(run_dir, "rejects"),
+        ]
+        con.execute("insert into raw.rejects by name select * from read_parquet(?)", [reject_files])
+        [(n_rejects,)] = con.execute(
+            "select count(*) from raw.rejects where run_id = ?", [run_id]
+        ).fetchall()
+        summary = {**summary, "files_rejected": n_rejects}  # intake's and extraction's
         _mark_missing_sources(con, summary["missing"])
         _record_run(con, run_id, started_at, summary, state="loaded")
         con.execute("commit")

@@ -7,6 +7,7 @@ derived from the document id and positions, so reruns give identical IDs.
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,8 +20,18 @@ from spacy.tokens import Doc
 from extractors.actors import extract_actors
 from extractors.cleaning import CleanText, clean
 from extractors.events import extract_events
+from extractors.long_texts import split_for_parsing
 from extractors.publication import publication
-from extractors.records import Actor, Document, Event, Mention, SourceText, Statement
+from extractors.records import (
+    EXTRACTED_TABLES,
+    Actor,
+    Document,
+    Event,
+    Mention,
+    Reject,
+    SourceText,
+    Statement,
+)
 from extractors.statements import extract_statements
 from extractors.syntax import remember_text
 
@@ -34,9 +45,17 @@ __all__ = [
     "extract_doc",
 ]
 
+log = logging.getLogger(__name__)
+
 # texts per nlp.pipe batch: spaCy's own default; run_steps.pipe_layout uses fewer to
 # spread a small batch over its workers
 PIPE_BATCH_SIZE = 32
+
+
+@dataclass(frozen=True)
+class ExtractionFailure:
+    source_file: str
+    detail: str
 
 
 @dataclass
@@ -46,6 +65,7 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    failures: list[ExtractionFailure] = field(default_factory=list)
 
 
 def count_words(doc: Doc) -> int:
@@ -110,6 +130,32 @@ def extract_doc(source: SourceText, cleaned: CleanText, doc: Doc, out: Extractio
     out.statements.extend(extract_statements(doc, resolved, document_id, published))
 
 
+def failure_rejects(failures: list[ExtractionFailure], run_id: str) -> list[Reject]:
+    now = datetime.now(UTC).replace(tzinfo=None)
+    return [Reject(f.source_file, "extract_error", f.detail, run_id, now) for f in failures]
+
+
+def join_pieces(parts: list[Doc]) -> Doc:
+    """One doc of a long text's pieces; their texts concatenate to the text exactly."""
+    return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
+
+
+def extract_isolated(source: SourceText, cleaned: CleanText, doc: Doc, out: Extraction) -> None:
+    """extract_doc, but a document whose extraction raises costs only itself: its records
+    are dropped whole and it is listed in ``out.failures`` (an ``extract_error`` reject)."""
+    mine = Extraction()
+    try:
+        extract_doc(source, cleaned, doc, mine)
+    except Exception as error:  # any bug in an extractor, on one text
+        log.exception("extraction failed on %s", source.source_file)
+        out.failures.append(
+            ExtractionFailure(source.source_file, f"{type(error).__name__}: {error}")
+        )
+        return
+    for name in EXTRACTED_TABLES:
+        getattr(out, name).extend(getattr(mine, name))
+
+
 def extract_chunks(
     nlp: Language,
     sources: Iterable[SourceText],
@@ -125,21 +171,29 @@ def extract_chunks(
     finished document (progress reporting)."""
     out = Extraction()
 
-    def prepared() -> Iterable[tuple[str, tuple[SourceText, CleanText]]]:
+    def prepared() -> Iterable[tuple[str, tuple[SourceText, CleanText, int]]]:
         for source in sources:
             cleaned = clean(source.raw_text)
-            yield cleaned.text, (source, cleaned)
+            pieces = split_for_parsing(cleaned.text)
+            for piece in pieces:
+                yield piece, (source, cleaned, len(pieces))
 
-    for doc, (source, cleaned) in nlp.pipe(
+    parts: list[Doc] = []  # the parsed pieces of a long text, in order (nlp.pipe keeps it)
+    for doc, (source, cleaned, n_pieces) in nlp.pipe(
         prepared(), as_tuples=True, batch_size=batch_size, n_process=n_process
     ):
-        extract_doc(source, cleaned, doc, out)
-        if on_document is not None:
+        parts.append(doc)
+        if len(parts) < n_pieces:
+            continue
+        whole = parts[0] if n_pieces == 1 else join_pieces(parts)
+        parts = []
+        extract_isolated(source, cleaned, whole, out)
+        if on_document is not None and out.documents[-1:]:
             on_document(out.documents[-1])
-        if len(out.documents) >= chunk_size:
+        if len(out.documents) + len(out.failures) >= chunk_size:
             yield out
             out = Extraction()
-    if out.documents:
+    if out.documents or out.failures:
         yield out
 
 

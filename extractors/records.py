@@ -143,6 +143,8 @@ _ARROW_TYPES = {
 }
 
 RECORD_TYPES = (Document, Actor, Mention, Event, Statement, Reject)
+# what extraction yields per document, one staging table each
+EXTRACTED_TABLES = tuple(t.TABLE for t in (Document, Actor, Mention, Event, Statement))
 
 
 def arrow_schema(record_type: type) -> pa.Schema:

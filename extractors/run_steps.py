@@ -26,6 +26,7 @@ from extractors.staging import (
     remove_stale_runs,
     write_extraction,
     write_intake,
+    write_rejects,
 )
 
 log = logging.getLogger(__name__)
@@ -91,7 +92,7 @@ def pipe_layout(n_documents: int) -> tuple[int, int]:
 def extract_batch(settings: Settings, run_id: str, batch: dict) -> dict:
     """Run the extractors over one batch and write its staging Parquet."""
     from extractors.nlp import shared_nlp
-    from extractors.pipeline import extract
+    from extractors.pipeline import extract, failure_rejects
     from extractors.progress import Progress
 
     run_dir = settings.run_dir(run_id)
@@ -105,7 +106,10 @@ def extract_batch(settings: Settings, run_id: str, batch: dict) -> dict:
     )
     seconds = time.perf_counter() - started
     progress.close()
-    write_extraction(run_dir / "batches" / f"{batch['batch']:05d}", extraction)
+    batch_dir = run_dir / "batches" / f"{batch['batch']:05d}"
+    write_extraction(batch_dir, extraction)
+    # documents whose extraction raised: rejected alone (extract_error), the batch goes on
+    write_rejects(batch_dir / "rejects.parquet", failure_rejects(extraction.failures, run_id))
     words = progress.words
     log.info(
         "batch %s: %d documents, %d words in %.1f s (%.0f words/s); documents %d-%d of %d",

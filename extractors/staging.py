@@ -25,9 +25,9 @@ import pyarrow.parquet as pq
 
 from extractors.intake import Intake
 from extractors.metadata import parse_sidecar
-from extractors.records import RECORD_TYPES, Reject, SourceText, to_arrow
+from extractors.records import EXTRACTED_TABLES, RECORD_TYPES, Reject, SourceText, to_arrow
 
-STAGING_TABLES = ("documents", "actors", "mentions", "events", "statements")
+STAGING_TABLES = EXTRACTED_TABLES
 _RECORD_TYPE_OF = {t.TABLE: t for t in RECORD_TYPES}
 
 _SOURCES_SCHEMA = pa.schema(
@@ -48,6 +48,10 @@ def write_table_atomically(table: pa.Table, path: Path) -> None:
     os.replace(partial, path)
 
 
+def write_rejects(path: Path, rejects: list[Reject]) -> None:
+    write_table_atomically(to_arrow(Reject, rejects), path)
+
+
 def write_intake(run_dir: Path, intake: Intake) -> dict:
     """Persist an intake; returns the summary that is also written as JSON."""
     sources = pa.Table.from_pylist(
@@ -64,7 +68,7 @@ def write_intake(run_dir: Path, intake: Intake) -> dict:
         schema=_SOURCES_SCHEMA,
     )
     write_table_atomically(sources, run_dir / "intake" / "sources.parquet")
-    write_table_atomically(to_arrow(Reject, intake.rejects), run_dir / "intake" / "rejects.parquet")
+    write_rejects(run_dir / "intake" / "rejects.parquet", intake.rejects)
     summary = {
         "files_seen": intake.files_seen,
         "documents_new": intake.documents_new,
