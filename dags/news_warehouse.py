@@ -12,7 +12,7 @@ spaCy is imported inside the extract task only, dbt inside the dbt tasks only.
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from airflow.sdk import dag, get_current_context, task
 from airflow.sdk.exceptions import AirflowFailException
@@ -26,12 +26,15 @@ SETTINGS = load_settings()
 
 @dag(
     dag_id="news_warehouse",
-    schedule=os.environ.get("WIREHOUSE_SCHEDULE", "@hourly"),
+    schedule=SETTINGS.schedule,
     start_date=datetime(2026, 1, 1),
     catchup=False,
     max_active_runs=1,
     tags=["wirehouse"],
     doc_md=__doc__,
+    # a stuck task fails and frees its slot (the writer pool has one) instead of blocking
+    # every later run
+    default_args={"execution_timeout": timedelta(minutes=SETTINGS.task_timeout_minutes)},
 )
 def news_warehouse():
     @task(pool=DUCKDB_POOL)

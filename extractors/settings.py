@@ -47,6 +47,9 @@ class Settings:
     batch_size: int
     max_bytes: int
     spacy_model: str | None
+    # no task may hold a worker (or the one-slot writer pool) longer than this
+    task_timeout_minutes: int = 60
+    schedule: str = "@hourly"
 
     @property
     def working_db_path(self) -> Path:
@@ -76,4 +79,6 @@ def load_settings() -> Settings:
         batch_size=int(os.environ.get("WIREHOUSE_BATCH_SIZE", "50")),
         max_bytes=int(os.environ.get("WIREHOUSE_MAX_BYTES", "5000000")),
         spacy_model=os.environ.get("WIREHOUSE_SPACY_MODEL"),
+        task_timeout_minutes=int(os.environ.get("WIREHOUSE_TASK_TIMEOUT_MINUTES", "60")),
+        schedule=os.environ.get("WIREHOUSE_SCHEDULE", "@hourly"),
     )

@@ -27,6 +27,7 @@ print(json.dumps({
             "pool": t.pool,
             "upstream": sorted(t.upstream_task_ids),
             "trigger_rule": getattr(t.trigger_rule, "value", t.trigger_rule),
+            "timeout_s": t.execution_timeout and t.execution_timeout.total_seconds(),
         }
         for t in dag.tasks
     },
@@ -86,3 +87,9 @@ def test_any_failure_is_recorded_and_nothing_published(parsed):
     # a failure anywhere leaves `finish` failed or upstream_failed, which triggers it
     steps = {"plan", "extract", "load", "dbt_build", "docs", "evidence", "finish"}
     assert steps <= set(failure["upstream"])
+
+
+def test_every_task_has_a_timeout(parsed):
+    """A stuck task (a hung read, a dead database lock) fails and frees the writer pool."""
+    timeouts = {name: task["timeout_s"] for name, task in parsed["tasks"].items()}
+    assert timeouts == dict.fromkeys(timeouts, 3600.0)
