@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from extractors.long_texts import split_for_parsing
+
 log = logging.getLogger(__name__)
 
 # span kinds, outermost first when two spans cover the same characters
@@ -47,6 +49,8 @@ QUAD_CLASSES = {
     4: "material conflict",
 }
 _SAFE_ID = re.compile(r"^[0-9A-Za-z_-]+$")
+# a page marks at most this much of a text (a 950 KB article made a 13 MB page)
+MAX_SHOWN_CHARS = 100_000
 
 
 @dataclass(frozen=True)
@@ -487,9 +491,26 @@ def _document_meta(doc: DocumentEvidence) -> str:
     return " · ".join(parts) + _link(doc.url)
 
 
+def shown_text(doc: DocumentEvidence) -> tuple[str, list[Span], str]:
+    """The part of a long text that its page marks up (paragraphs up to MAX_SHOWN_CHARS),
+    the spans inside it, and a note on what was left out ("" when nothing was)."""
+    if len(doc.text) <= MAX_SHOWN_CHARS:
+        return doc.text, doc.spans, ""
+    shown = split_for_parsing(doc.text, MAX_SHOWN_CHARS)[0]
+    spans = [span for span in doc.spans if span.end <= len(shown)]
+    note = (
+        f'<p class="meta" id="cut">The text is {len(doc.text):,} characters long; this page '
+        f"marks its first {len(shown):,}. The tables below list every statement, event and "
+        "actor of the whole text, and <code>marts.dim_documents.text</code> holds all of it."
+        "</p>"
+    )
+    return shown, spans, note
+
+
 def render_document_page(doc: DocumentEvidence, actors: dict[str, dict]) -> str:
     """The evidence page of one document."""
     title = doc.title or doc.source_file
+    text, spans, cut_note = shown_text(doc)
     statements = "".join(
         "<tr>"
         f'<td><a href="#s-{_e(st["statement_id"])}">{_e(st["statement_id"])}</a></td>'
@@ -525,7 +546,8 @@ def render_document_page(doc: DocumentEvidence, actors: dict[str, dict]) -> str:
 <p class="meta">{len(doc.actors)} actors · {doc.n_mentions} mentions ·
 {len(doc.events)} events · {len(doc.statements)} statements</p>
 {_legend()}
-<div class="text" id="text">{render_marked_text(doc.text, doc.spans)}</div>
+<div class="text" id="text">{render_marked_text(text, spans)}</div>
+{cut_note}
 <h2>Statements: who said what</h2>
 <table id="statements"><thead><tr><th>statement</th><th>speaker</th><th>cue</th><th>kind</th>
 <th>content</th></tr></thead><tbody>{statements}</tbody></table>

@@ -18,7 +18,9 @@ from extractors.evidence import (
     QUOTE,
     SPEAKER,
     TRIGGER,
+    DocumentEvidence,
     Span,
+    render_document_page,
     render_marked_text,
     write_evidence_site,
 )
@@ -192,6 +194,29 @@ def test_renderer_nests_crossing_spans_and_escapes():
     assert 'class="speaker cont"' in rendered
     assert rendered.count("SPEAKER · Bob") == 1, "the label only on the last fragment"
     assert rendered.count('id="s-1"') == 1 and "empty" not in rendered
+
+
+def test_a_long_text_is_marked_up_to_a_paragraph_break_and_says_so(monkeypatch):
+    monkeypatch.setattr("extractors.evidence.MAX_SHOWN_CHARS", 60)
+    text = "Alpha met Beta in Rome.\n\nGamma left Rome.\n\n" + "Delta stayed. " * 20
+    rome2 = text.index("Rome", 30)
+    delta = text.index("Delta")
+    doc = DocumentEvidence("d1", "long.txt", "Long", None, None, None, text)
+    doc.spans = [
+        Span(0, 5, MENTION, "ent ent-person", "PERSON · Alpha", "a"),
+        Span(rome2, rome2 + 4, MENTION, "ent ent-location", "LOC · Rome", "r"),
+        Span(delta, delta + 5, MENTION, "ent ent-person", "PERSON · Delta", "d"),
+    ]
+    page = render_document_page(doc, {})
+    checker = check(page)
+    shown = "Alpha met Beta in Rome.\n\nGamma left Rome.\n\n"  # cut at the last break
+    assert shown in "".join(checker.text)
+    assert "Delta stayed" not in page
+    assert page.count("<mark") == 2
+    assert (
+        f"The text is {len(text):,} characters long; this page marks its first {len(shown)}."
+        in page
+    )
 
 
 def test_cli_writes_the_site_to_the_default_folder(warehouse, tmp_path, monkeypatch, capsys):
