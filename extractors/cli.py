@@ -18,11 +18,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from extractors.decoding import decode_article
-from extractors.intake import DEFAULT_MAX_BYTES, discover, document_id_for
+from extractors.intake import discover, document_id_for
 from extractors.metadata import read_sidecar
 from extractors.records import SourceText
 from extractors.safe_read import Refused
-from extractors.settings import load_settings
+from extractors.settings import DEFAULT_MAX_BYTES, load_settings
 from extractors.staging import StagingWriter, write_rejects
 
 SUMMARY_TABLES = (

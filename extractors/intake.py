@@ -19,10 +19,9 @@ from extractors.decoding import decode_article
 from extractors.metadata import read_sidecar
 from extractors.records import Reject, SourceText
 from extractors.safe_read import Refused, read_input_file
+from extractors.settings import DEFAULT_MAX_BYTES
 
 log = logging.getLogger(__name__)
-
-DEFAULT_MAX_BYTES = 5_000_000
 
 
 def document_id_for(content_sha256: str) -> str:
