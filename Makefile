@@ -36,7 +36,7 @@ help:
 	@echo "make bench  throughput, memory and stage times on ../shared/corpora/bbc (BENCH_ARGS=--docs N)"
 	@echo "make evidence  HTML evidence pages (highlighted texts) of WIREHOUSE_DB"
 	@echo "make docs   serve the dbt docs site of WIREHOUSE_DB on 127.0.0.1:$(DOCS_PORT)"
-	@echo "make query  a read-only SQL prompt on WIREHOUSE_DB"
+	@echo "make query  the DuckDB command line on WIREHOUSE_DB, read-only"
 	@echo "make airflow  Airflow (API server, scheduler, DAG processor), UI on 127.0.0.1:$(AIRFLOW_PORT)"
 	@echo "make lint   ruff (Python) and sqlfluff (SQL)"
 
@@ -83,8 +83,12 @@ evidence: $(INSTALLED)
 docs: setup
 	$(PY) -m extractors.docs_server --port $(DOCS_PORT)
 
+# the DuckDB command line itself (history, completion, .tables, .mode ...), read-only:
+# runs keep building and publishing meanwhile
 query: $(INSTALLED)
-	$(PY) -m extractors.sql_prompt
+	@test -f "$(WIREHOUSE_DB)" || { echo "no warehouse at $(WIREHOUSE_DB): run make run first" >&2; exit 1; }
+	@echo "DuckDB $$($(VENV)/bin/duckdb --version | cut -d' ' -f1) on $(WIREHOUSE_DB), read-only. Try .tables, or: select * from marts.fct_statements limit 5;" >&2
+	@$(VENV)/bin/duckdb -readonly "$(WIREHOUSE_DB)"
 
 # The UI binds to 127.0.0.1 and needs a login: user admin, with a password that Airflow
 # generates at first start into the file printed below (never committed).

@@ -13,12 +13,13 @@ import dataclasses
 import hashlib
 import json
 import logging
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 from extractors.decoding import decode_article
-from extractors.intake import discover, document_id_for
+from extractors.intake import discover, document_id_for, list_input_files
 from extractors.metadata import read_sidecar
 from extractors.records import SourceText
 from extractors.safe_read import Refused
@@ -75,13 +76,20 @@ def extract_folder(
 
 def _extract_folder(args: argparse.Namespace) -> int:
     from extractors.nlp import load_nlp
+    from extractors.pipeline import pipe_layout
 
     out = Path(args.out)
-    counts = extract_folder(load_nlp(args.model), Path(args.input), out, n_process=args.n_process)
+    input_dir = Path(args.input)
+    n_texts = len(list_input_files(input_dir))
+    n_process, batch_size = pipe_layout(n_texts, args.n_process or os.cpu_count() or 1)
+    counts = extract_folder(
+        load_nlp(args.model), input_dir, out, n_process=n_process, batch_size=batch_size
+    )
     print(
         f"{counts['documents']} documents, {counts['actors']} actors, "
         f"{counts['events']} events, {counts['statements']} statements, "
-        f"{counts['rejects']} rejects -> {out}"
+        f"{counts['rejects']} rejects -> {out} "
+        f"({n_process} spaCy process{'es' if n_process > 1 else ''})"
     )
     return 0
 
@@ -151,7 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     extract_cmd.add_argument("--input", required=True)
     extract_cmd.add_argument("--out", required=True)
-    extract_cmd.add_argument("--n-process", type=int, default=1)
+    extract_cmd.add_argument(
+        "--n-process", type=int, default=None, help="spaCy worker processes (default: one per core)"
+    )
     extract_cmd.add_argument(
         "--model", default=None, help="spaCy model (default: WIREHOUSE_SPACY_MODEL)"
     )

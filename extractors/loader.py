@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from extractors import warehouse_file
 from extractors.records import RECORD_TYPES, arrow_schema
 from extractors.staging import STAGING_TABLES, read_summary
 
@@ -41,7 +42,8 @@ create table if not exists raw.pipeline_runs (
     documents_new bigint,
     documents_changed bigint,
     documents_unchanged bigint,
-    files_rejected bigint
+    files_rejected bigint,
+    note varchar
 )"""
 
 
@@ -62,6 +64,7 @@ def _create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
         for column in columns:
             con.execute(f"alter table raw.{record_type.TABLE} add column if not exists {column}")
     con.execute(_PIPELINE_RUNS_DDL)
+    con.execute("alter table raw.pipeline_runs add column if not exists note varchar")
 
 
 def known_documents(db_path: Path) -> dict[str, str]:
@@ -164,23 +167,27 @@ def _record_run(con, run_id: str, started_at: datetime, summary: dict | None, st
         )
     ]
     finished_at = None if state == "loaded" else _now()
+    note = (summary or {}).get("note")
     con.execute("delete from raw.pipeline_runs where run_id = ?", [run_id])
     con.execute(
-        "insert into raw.pipeline_runs values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [run_id, started_at, finished_at, state, *counts],
+        "insert into raw.pipeline_runs by name select ? as run_id, ? as started_at, "
+        "? as finished_at, ? as state, ? as files_seen, ? as documents_new, "
+        "? as documents_changed, ? as documents_unchanged, ? as files_rejected, ? as note",
+        [run_id, started_at, finished_at, state, *counts, note],
     )
 
 
 def record_failed_run(
     db_path: Path, run_id: str, started_at: datetime, summary: dict | None
 ) -> None:
-    """Write a 'failed' audit row straight into the published warehouse.
+    """Write a 'failed' audit row into a sound warehouse file (created if absent).
 
     A reader holding the file open can block this write; the failure is then only logged,
     since the run's own outcome must not depend on it.
     """
     try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
+        if not db_path.exists():
+            warehouse_file.create(db_path)
         with duckdb.connect(str(db_path)) as con:
             _create_raw_tables(con)
             _record_run(con, run_id, started_at, summary, state="failed")

@@ -39,6 +39,7 @@ from extractors.syntax import remember_text
 __all__ = [
     "PIPE_BATCH_SIZE",
     "Extraction",
+    "pipe_layout",
     "SourceText",
     "extract",
     "extract_chunks",
@@ -66,6 +67,24 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     failures: list[ExtractionFailure] = field(default_factory=list)
+
+
+# A batch has one spaCy worker per this many documents at most. Each worker is forked
+# from this process with the model loaded, so even a few texts gain (BBC texts, one
+# process -> two workers, medians of 3: 4 texts 0.35 -> 0.32 s, 8 texts 0.70 -> 0.52 s,
+# 16 texts 1.42 -> 0.95 s, 22 texts 1.94 -> 1.17 s)
+DOCUMENTS_PER_WORKER = 4
+
+
+def pipe_layout(n_documents: int, max_workers: int) -> tuple[int, int]:
+    """spaCy worker processes and texts per spaCy batch for ``n_documents`` texts.
+
+    At most ``max_workers``: one where extract tasks already run in parallel (an Airflow
+    executor), one per core where they do not (make run's dag.test, the CLI). spaCy deals
+    whole batches to its workers in turn, so a batch is at most one worker's share: 22
+    texts in one batch of 32 went to a single worker."""
+    n_process = min(max_workers, max(1, n_documents // DOCUMENTS_PER_WORKER))
+    return n_process, max(1, min(PIPE_BATCH_SIZE, -(-n_documents // n_process)))
 
 
 def count_words(doc: Doc) -> int:

@@ -8,18 +8,25 @@ on a private copy of the warehouse that is published atomically at the end
 
 from __future__ import annotations
 
+import json
 import logging
-import os
 import shutil
 import time
 from datetime import datetime
 from pathlib import Path
 
-from extractors import marts_freshness
+from extractors import marts_freshness, warehouse_file
 from extractors.intake import discover
 from extractors.loader import finish_run, known_documents, load_run, record_failed_run
-from extractors.publishing import check_owner, discard, publish, start_working_copy
-from extractors.settings import STALE_RUN_SECONDS, Settings
+from extractors.publishing import (
+    check_owner,
+    discard,
+    owner,
+    publish,
+    start_working_copy,
+    warehouse_lock,
+)
+from extractors.settings import STALE_RUN_SECONDS, Settings, safe_name
 from extractors.staging import (
     read_sources,
     read_summary,
@@ -43,14 +50,14 @@ def plan(settings: Settings, run_id: str) -> list[dict]:
     for stale in remove_stale_runs(settings.staging_dir, STALE_RUN_SECONDS):
         log.warning("removed the staging folder of a run killed long ago: %s", stale)
     working = settings.working_db_path
-    start_working_copy(settings.db_path, working, _base_file(settings, run_id), run_id)
+    healed = start_working_copy(settings.db_path, working, _base_file(settings, run_id), run_id)
     intake = discover(
         settings.input_dir,
         run_id=run_id,
         known=known_documents(working),
         max_bytes=settings.max_bytes,
     )
-    summary = write_intake(run_dir, intake)
+    summary = write_intake(run_dir, intake, note=healed)
     log.info(
         "intake of %s: %s", settings.input_dir, {k: summary[k] for k in summary if k != "replaces"}
     )
@@ -66,39 +73,16 @@ def plan(settings: Settings, run_id: str) -> list[dict]:
     ]
 
 
-# A batch has one spaCy worker per this many documents at most. Each worker is forked
-# from this process with the model loaded, so even a few texts gain (BBC texts, one
-# process -> two workers, medians of 3: 4 texts 0.35 -> 0.32 s, 8 texts 0.70 -> 0.52 s,
-# 16 texts 1.42 -> 0.95 s, 22 texts 1.94 -> 1.17 s)
-DOCUMENTS_PER_WORKER = 4
-
-
-def pipe_layout(n_documents: int) -> tuple[int, int]:
-    """spaCy worker processes and texts per spaCy batch for an extract task.
-
-    More than one worker only where tasks do not already run in parallel (dag.test:
-    make run sets WIREHOUSE_N_PROCESS, see dag_runner). spaCy deals whole batches to its
-    workers in turn, so a batch is at most one worker's share: 22 texts in one batch of
-    32 went to a single worker."""
-    from extractors.pipeline import PIPE_BATCH_SIZE  # spaCy: not at DAG parse time
-
-    n_process = min(
-        int(os.environ.get("WIREHOUSE_N_PROCESS", "1")),
-        max(1, n_documents // DOCUMENTS_PER_WORKER),
-    )
-    return n_process, max(1, min(PIPE_BATCH_SIZE, -(-n_documents // n_process)))
-
-
 def extract_batch(settings: Settings, run_id: str, batch: dict) -> dict:
     """Run the extractors over one batch and write its staging Parquet."""
     from extractors.nlp import shared_nlp
-    from extractors.pipeline import extract, failure_rejects
+    from extractors.pipeline import extract, failure_rejects, pipe_layout
     from extractors.progress import Progress
 
     run_dir = settings.run_dir(run_id)
     sources = read_sources(run_dir, batch["start"], batch["stop"])
     nlp = shared_nlp(settings.spacy_model)  # loaded once per process, not once per batch
-    n_process, batch_size = pipe_layout(len(sources))
+    n_process, batch_size = pipe_layout(len(sources), settings.n_process)
     progress = Progress(len(sources), name=f"batch {batch['batch']}")
     started = time.perf_counter()
     extraction = extract(
@@ -195,16 +179,29 @@ def evidence(settings: Settings, run_id: str) -> Path:
     return write_evidence_site(settings.working_db_path, settings.evidence_dir)
 
 
+def _pending_failures(settings: Settings) -> Path:
+    """Audit rows of failed runs that could not be written into the published file (it
+    was broken, or another run was building): the next run that publishes adds them."""
+    return settings.db_path.with_name(f".{settings.db_path.stem}.failed_runs")
+
+
 def finish(settings: Settings, run_id: str) -> None:
     """Close the run's audit row, publish the working copy, drop the staging files."""
     working = settings.working_db_path
     check_owner(working, run_id)
+    pending = sorted(_pending_failures(settings).glob("*.json"))
+    for path in pending:
+        failed = json.loads(path.read_text())
+        started_at = datetime.fromisoformat(failed["started_at"])
+        record_failed_run(working, failed["run_id"], started_at, failed["summary"])
     # reached only after a verified build, or a skip because nothing had changed
     marts_freshness.record_fingerprint(
         working, marts_freshness.dbt_project_fingerprint(settings.dbt_project_dir)
     )
     finish_run(working, run_id, "success")
     publish(working, settings.db_path, _base_file(settings, run_id), run_id)
+    for path in pending:
+        path.unlink(missing_ok=True)
     shutil.rmtree(settings.run_dir(run_id), ignore_errors=True)
 
 
@@ -213,6 +210,19 @@ def record_failure(settings: Settings, run_id: str, started_at: datetime) -> Non
     run_dir = settings.run_dir(run_id)
     summary_file = run_dir / "intake" / "summary.json"
     summary = read_summary(run_dir) if summary_file.exists() else None
-    record_failed_run(settings.db_path, run_id, started_at, summary)
-    discard(settings.working_db_path, run_id)
+    working, published = settings.working_db_path, settings.db_path
+    with warehouse_lock(published):
+        # writing the published file would change it under a run that is building from
+        # it (its publish would then refuse), and a broken file is never written
+        building = owner(working) not in (None, run_id)
+        broken = published.exists() and warehouse_file.problem(published) is not None
+        if building or broken:
+            pending = _pending_failures(settings) / f"{safe_name(run_id)}.json"
+            pending.parent.mkdir(parents=True, exist_ok=True)
+            record = {"run_id": run_id, "started_at": started_at.isoformat(), "summary": summary}
+            pending.write_text(json.dumps(record, default=str))
+            log.warning("failed run %s is recorded by the next run that publishes", run_id)
+        else:
+            record_failed_run(published, run_id, started_at, summary)
+    discard(working, run_id)
     shutil.rmtree(run_dir, ignore_errors=True)

@@ -52,6 +52,8 @@ class Settings:
     batch_size: int
     max_bytes: int
     spacy_model: str | None
+    # spaCy workers per extract task (make run's dag.test: one per core, see dag_runner)
+    n_process: int = 1
     # no task may hold a worker (or the one-slot writer pool) longer than this
     task_timeout_minutes: int = 60
     schedule: str = "@hourly"
@@ -84,6 +86,7 @@ def load_settings() -> Settings:
         batch_size=int(os.environ.get("WIREHOUSE_BATCH_SIZE", "50")),
         max_bytes=int(os.environ.get("WIREHOUSE_MAX_BYTES", str(DEFAULT_MAX_BYTES))),
         spacy_model=os.environ.get("WIREHOUSE_SPACY_MODEL"),
+        n_process=int(os.environ.get("WIREHOUSE_N_PROCESS", "1")),
         task_timeout_minutes=int(os.environ.get("WIREHOUSE_TASK_TIMEOUT_MINUTES", "60")),
         schedule=os.environ.get("WIREHOUSE_SCHEDULE", "@hourly"),
     )

@@ -52,8 +52,9 @@ def write_rejects(path: Path, rejects: list[Reject]) -> None:
     write_table_atomically(to_arrow(Reject, rejects), path)
 
 
-def write_intake(run_dir: Path, intake: Intake) -> dict:
-    """Persist an intake; returns the summary that is also written as JSON."""
+def write_intake(run_dir: Path, intake: Intake, note: str | None = None) -> dict:
+    """Persist an intake; returns the summary that is also written as JSON. ``note`` is
+    what the run's audit row should say besides its counts (a healed warehouse)."""
     sources = pa.Table.from_pylist(
         [
             {
@@ -77,6 +78,7 @@ def write_intake(run_dir: Path, intake: Intake) -> dict:
         "files_rejected": len(intake.rejects),
         "replaces": intake.replaces,
         "missing": intake.missing,
+        "note": note,
     }
     (run_dir / "intake" / "summary.json").write_text(json.dumps(summary, indent=2, sort_keys=True))
     return summary

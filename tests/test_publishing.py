@@ -8,9 +8,11 @@ from extractors.publishing import (
     WorkingCopyTakenError,
     check_owner,
     discard,
+    previous_version,
     publish,
     start_working_copy,
 )
+from extractors.warehouse_file import problem, storage_version
 
 
 def make_warehouse(path, value: int) -> None:
@@ -85,7 +87,45 @@ def test_the_first_run_starts_from_nothing(tmp_path):
     published = tmp_path / "new" / "w.duckdb"
     working = tmp_path / "new" / ".w.building" / "w.duckdb"
     start_working_copy(published, working, tmp_path / "base.json", "r")
-    assert not working.exists()
+    assert storage_version(working) == "v1.4.0+"  # an empty file that DuckDB 1.4 reads
     make_warehouse(working, 7)
     publish(working, published, tmp_path / "base.json", "r")
     assert read_value(published) == 7
+    assert storage_version(published) == "v1.4.0+"
+    assert not previous_version(published).exists()  # there was none
+
+
+def test_a_warehouse_in_a_newer_format_is_converted_in_the_copy(tmp_path, paths):
+    published, working = paths
+    make_warehouse(published, 4)  # the Python package's own default format
+    assert storage_version(published) == "v2.0.0+"
+    start_working_copy(published, working, tmp_path / "base.json", "r")
+    assert storage_version(working) == "v1.4.0+" and read_value(working) == 4
+    publish(working, published, tmp_path / "base.json", "r")
+    assert storage_version(published) == "v1.4.0+" and read_value(published) == 4
+
+
+def test_a_broken_published_file_is_set_aside_and_the_previous_version_restored(tmp_path, paths):
+    published, working = paths
+    for run, value in (("r1", 1), ("r2", 2)):
+        start_working_copy(published, working, tmp_path / f"{run}.json", run)
+        make_warehouse(working, value)
+        publish(working, published, tmp_path / f"{run}.json", run)
+    assert read_value(previous_version(published)) == 1
+    with published.open("r+b") as handle:  # a disk that filled up mid-copy
+        handle.truncate(published.stat().st_size // 3)
+    assert problem(published) is not None
+    healed = start_working_copy(published, working, tmp_path / "r3.json", "r3")
+    assert healed.startswith("published warehouse was broken (")
+    assert healed.endswith("restored the previous version")
+    assert read_value(published) == 1 and read_value(working) == 1
+    [broken] = tmp_path.glob("w.broken-*.duckdb")
+    assert problem(broken) is not None  # kept for a person to look at
+
+
+def test_a_broken_file_without_a_previous_version_starts_from_nothing(tmp_path, paths):
+    published, working = paths
+    published.write_bytes(b"DUCK" + b"\0" * 100)
+    healed = start_working_copy(published, working, tmp_path / "r.json", "r")
+    assert healed.endswith("no sound previous version")
+    assert not published.exists() and storage_version(working) == "v1.4.0+"

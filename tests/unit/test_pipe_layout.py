@@ -4,8 +4,7 @@ import dataclasses
 
 import pytest
 
-from extractors.pipeline import extract
-from extractors.run_steps import pipe_layout
+from extractors.pipeline import extract, pipe_layout
 from tests.unit.conftest import make_source
 
 
@@ -13,14 +12,12 @@ from tests.unit.conftest import make_source
     ("documents", "layout"),
     [(0, (1, 1)), (7, (1, 7)), (8, (2, 4)), (22, (2, 11)), (64, (2, 32)), (200, (2, 32))],
 )
-def test_two_workers_get_a_share_each_from_eight_documents(monkeypatch, documents, layout):
-    monkeypatch.setenv("WIREHOUSE_N_PROCESS", "2")
-    assert pipe_layout(documents) == layout
+def test_two_workers_get_a_share_each_from_eight_documents(documents, layout):
+    assert pipe_layout(documents, 2) == layout
 
 
-def test_one_worker_unless_the_environment_asks_for_more(monkeypatch):
-    monkeypatch.delenv("WIREHOUSE_N_PROCESS", raising=False)
-    assert pipe_layout(200) == (1, 32)
+def test_one_worker_when_tasks_run_side_by_side():
+    assert pipe_layout(200, 1) == (1, 32)
 
 
 def _records(extraction) -> dict:

@@ -19,7 +19,8 @@ final as (
         documents_new,
         documents_changed,
         documents_unchanged,
-        files_rejected
+        files_rejected,
+        note
 
     from pipeline_runs
 

@@ -17,7 +17,8 @@ renamed as (
         cast(documents_new as integer) as documents_new,
         cast(documents_changed as integer) as documents_changed,
         cast(documents_unchanged as integer) as documents_unchanged,
-        cast(files_rejected as integer) as files_rejected
+        cast(files_rejected as integer) as files_rejected,
+        cast(note as varchar) as note
 
     from source
 

@@ -1,0 +1,74 @@
+"""`make query`: the DuckDB 1.x command line (the `duckdb-cli` package), read-only, on the
+published warehouse, which is written in a storage version that DuckDB 1.4+ reads."""
+
+import json
+import os
+import subprocess
+
+from tests.conftest import PROJECT_ROOT, query
+from tests.contract import CONTRACT
+
+DUCKDB_CLI = PROJECT_ROOT / ".venv" / "bin" / "duckdb"
+
+
+def make_query(db_path, statements: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["make", "-s", "query"],
+        input=statements,
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "WIREHOUSE_DB": str(db_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_the_cli_is_duckdb_1x():
+    version = subprocess.run([DUCKDB_CLI, "--version"], capture_output=True, text=True)
+    assert version.stdout.startswith("v1.5."), version.stdout
+
+
+def test_duckdb_1x_reads_every_mart_of_the_published_file(seed_run):
+    db_path = seed_run[1]
+    for table in CONTRACT:
+        result = subprocess.run(
+            [
+                DUCKDB_CLI,
+                "-readonly",
+                "-json",
+                str(db_path),
+                "-c",
+                f"select count(*) as n from {table}",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        [(expected,)] = query(db_path, f"select count(*) from {table}")
+        assert json.loads(result.stdout) == [{"n": expected}], table
+
+
+def test_answers_queries_over_several_lines(seed_run):
+    result = make_query(
+        seed_run[1],
+        "select canonical_name, country_code from marts.dim_actors\n"
+        "where canonical_name = 'Nouri al-Maliki';\n.tables\n",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Nouri al-Maliki" in result.stdout and "IRQ" in result.stdout
+    assert "fct_statements" in result.stdout and "pipeline_runs" in result.stdout
+    assert "read-only" in result.stderr
+
+
+def test_refuses_to_write(seed_run):
+    before = query(seed_run[1], "select count(*) from marts.dim_actors")
+    result = make_query(seed_run[1], "delete from marts.dim_actors;\n")
+    assert "read-only mode" in result.stderr + result.stdout
+    assert query(seed_run[1], "select count(*) from marts.dim_actors") == before
+
+
+def test_says_when_there_is_no_warehouse_yet(tmp_path):
+    result = make_query(tmp_path / "none.duckdb", "")
+    assert result.returncode != 0
+    assert f"no warehouse at {tmp_path / 'none.duckdb'}: run make run first" in result.stderr
