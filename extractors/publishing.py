@@ -85,16 +85,30 @@ def previous_version(db_path: Path) -> Path:
     return db_path.with_name(f".{db_path.stem}.previous{db_path.suffix}")
 
 
+_held: dict[Path, int] = {}  # lock file -> depth held by this process
+
+
 @contextmanager
 def warehouse_lock(db_path: Path) -> Iterator[None]:
-    """Held while the published file is copied, replaced or written (short steps)."""
+    """Held while the published file is copied, replaced or written, and while a run's
+    step writes its working copy, so that two runs' writers take turns and a takeover
+    never pulls the copy from under a step. Re-entrant within a process."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
     lock = db_path.with_name(f".{db_path.name}.lock")
-    with lock.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    if _held.get(lock):
+        _held[lock] += 1
         try:
             yield
         finally:
+            _held[lock] -= 1
+        return
+    with lock.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        _held[lock] = 1
+        try:
+            yield
+        finally:
+            _held.pop(lock, None)
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 

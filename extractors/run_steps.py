@@ -12,6 +12,8 @@ import json
 import logging
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -109,16 +111,24 @@ def extract_batch(settings: Settings, run_id: str, batch: dict) -> dict:
     return {"documents": len(extraction.documents), "words": words, "seconds": round(seconds, 3)}
 
 
+@contextmanager
+def own_working_copy(settings: Settings, run_id: str) -> Iterator[Path]:
+    """The working copy, for one step of the run that owns it: the step holds the
+    warehouse lock, so another run can take the copy over only between steps, and the
+    next step of this run then stops (WorkingCopyTakenError) instead of writing."""
+    with warehouse_lock(settings.db_path):
+        check_owner(settings.working_db_path, run_id)
+        yield settings.working_db_path
+
+
 def load(settings: Settings, run_id: str, started_at: datetime) -> dict:
-    working = settings.working_db_path
-    check_owner(working, run_id)  # raw is the only thing a run writes that dbt cannot redo
-    return load_run(working, settings.run_dir(run_id), run_id, started_at)
+    with own_working_copy(settings, run_id) as working:
+        return load_run(working, settings.run_dir(run_id), run_id, started_at)
 
 
 def marts_need_build(settings: Settings, run_id: str, load_summary: dict) -> bool:
-    needed = marts_freshness.marts_need_build(
-        settings.working_db_path, settings.dbt_project_dir, load_summary
-    )
+    with own_working_copy(settings, run_id) as working:
+        needed = marts_freshness.marts_need_build(working, settings.dbt_project_dir, load_summary)
     log.info("marts %s", "need a rebuild" if needed else "are up to date: dbt is skipped")
     return needed
 
@@ -149,34 +159,35 @@ def build_warehouse(settings: Settings, run_id: str) -> None:
     (BENCHMARKS.md): 22.3 -> 11.9-15.1 s in a full run, 17.5 -> 8.0-9.6 s for 22 new files."""
     from extractors.dbt_commands import run_dbt
 
-    working = settings.working_db_path
-    data_only = not marts_freshness.project_changed(working, settings.dbt_project_dir)
-    if data_only:
-        log.info("dbt project unchanged since the last build: seeds, unit tests and views are kept")
-    run_dbt(settings, working, "build", NO_ARTIFACTS, *(DATA_ONLY_BUILD if data_only else ()))
+    with own_working_copy(settings, run_id) as working:
+        data_only = not marts_freshness.project_changed(working, settings.dbt_project_dir)
+        if data_only:
+            log.info("dbt project unchanged since the last build: seeds, unit tests, views kept")
+        run_dbt(settings, working, "build", NO_ARTIFACTS, *(DATA_ONLY_BUILD if data_only else ()))
 
 
 def docs(settings: Settings, run_id: str) -> Path:
     """The dbt docs site, regenerated only when what it shows changed (5-10 s of dbt)."""
     from extractors.dbt_commands import docs_site, generate_docs
 
-    working = settings.working_db_path
-    fingerprint = marts_freshness.docs_fingerprint(working, settings.dbt_project_dir)
-    stamp = settings.docs_dir / "wirehouse_fingerprint.txt"
-    site = docs_site(settings)
-    if site.exists() and stamp.exists() and stamp.read_text() == fingerprint:
-        log.info("docs site %s is current: same project, same columns", site)
+    with own_working_copy(settings, run_id) as working:
+        fingerprint = marts_freshness.docs_fingerprint(working, settings.dbt_project_dir)
+        stamp = settings.docs_dir / "wirehouse_fingerprint.txt"
+        site = docs_site(settings)
+        if site.exists() and stamp.exists() and stamp.read_text() == fingerprint:
+            log.info("docs site %s is current: same project, same columns", site)
+            return site
+        generate_docs(settings, working)
+        stamp.write_text(fingerprint)
         return site
-    generate_docs(settings, working)
-    stamp.write_text(fingerprint)
-    return site
 
 
 def evidence(settings: Settings, run_id: str) -> Path:
     """The HTML evidence pages, from the verified working copy, ready before publish."""
     from extractors.evidence import write_evidence_site
 
-    return write_evidence_site(settings.working_db_path, settings.evidence_dir)
+    with own_working_copy(settings, run_id) as working:
+        return write_evidence_site(working, settings.evidence_dir)
 
 
 def _pending_failures(settings: Settings) -> Path:
@@ -187,8 +198,12 @@ def _pending_failures(settings: Settings) -> Path:
 
 def finish(settings: Settings, run_id: str) -> None:
     """Close the run's audit row, publish the working copy, drop the staging files."""
-    working = settings.working_db_path
-    check_owner(working, run_id)
+    with own_working_copy(settings, run_id) as working:
+        _publish(settings, run_id, working)
+    shutil.rmtree(settings.run_dir(run_id), ignore_errors=True)
+
+
+def _publish(settings: Settings, run_id: str, working: Path) -> None:
     pending = sorted(_pending_failures(settings).glob("*.json"))
     for path in pending:
         failed = json.loads(path.read_text())
@@ -202,7 +217,6 @@ def finish(settings: Settings, run_id: str) -> None:
     publish(working, settings.db_path, _base_file(settings, run_id), run_id)
     for path in pending:
         path.unlink(missing_ok=True)
-    shutil.rmtree(settings.run_dir(run_id), ignore_errors=True)
 
 
 def record_failure(settings: Settings, run_id: str, started_at: datetime) -> None:
