@@ -13,7 +13,6 @@ import dataclasses
 import hashlib
 import json
 import logging
-import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -75,13 +74,16 @@ def extract_folder(
 
 
 def _extract_folder(args: argparse.Namespace) -> int:
+    from extractors.dag_runner import IN_PROCESS_DEFAULTS
     from extractors.nlp import load_nlp
     from extractors.pipeline import pipe_layout
 
     out = Path(args.out)
     input_dir = Path(args.input)
     n_texts = len(list_input_files(input_dir))
-    n_process, batch_size = pipe_layout(n_texts, args.n_process or os.cpu_count() or 1)
+    # one process, as make run's: spaCy's workers are what uses the other cores
+    cores = int(IN_PROCESS_DEFAULTS["WIREHOUSE_N_PROCESS"])
+    n_process, batch_size = pipe_layout(n_texts, args.n_process or cores)
     counts = extract_folder(
         load_nlp(args.model), input_dir, out, n_process=n_process, batch_size=batch_size
     )

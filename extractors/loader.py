@@ -88,7 +88,7 @@ def _batch_files(run_dir: Path, table: str) -> list[str]:
 def load_run(db_path: Path, run_dir: Path, run_id: str, started_at: datetime) -> dict:
     """Apply one run's staging output to ``raw`` atomically; returns the run's counts."""
     summary = read_summary(run_dir)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    warehouse_file.create(db_path)
     with duckdb.connect(str(db_path)) as con:
         _create_raw_tables(con)
         con.execute("begin transaction")
@@ -186,8 +186,7 @@ def record_failed_run(
     since the run's own outcome must not depend on it.
     """
     try:
-        if not db_path.exists():
-            warehouse_file.create(db_path)
+        warehouse_file.create(db_path)
         with duckdb.connect(str(db_path)) as con:
             _create_raw_tables(con)
             _record_run(con, run_id, started_at, summary, state="failed")

@@ -22,7 +22,10 @@ STORAGE_VERSION = "v1.4.0"
 
 
 def create(path: Path) -> None:
-    """An empty warehouse file in STORAGE_VERSION (nothing happens if it exists)."""
+    """An empty warehouse file in STORAGE_VERSION, unless the file exists: the one place
+    where a DuckDB file is created (a plain connect would create it in 2.0's format)."""
+    if path.exists():
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     with duckdb.connect() as con:
         con.execute(f"attach '{_quoted(path)}' as warehouse (storage_version '{STORAGE_VERSION}')")
@@ -53,7 +56,11 @@ def make_compatible(path: Path) -> bool:
 
 
 def problem(path: Path) -> str | None:
-    """Why the file is not a sound warehouse (None when it opens and every table reads)."""
+    """Why the file is not a sound warehouse (None when it opens and every table reads).
+
+    Every column of every table is read (hashed, not fetched): a file truncated by a
+    full disk may still open, its catalog and row counts intact, and fail only when the
+    blocks its data lived in are read."""
     try:
         with duckdb.connect(str(path), read_only=True) as con:
             tables = con.execute(
@@ -61,7 +68,7 @@ def problem(path: Path) -> str | None:
                 "where database_name = current_database()"
             ).fetchall()
             for schema, table in tables:
-                con.execute(f'select count(*) from "{schema}"."{table}"').fetchall()
+                con.execute(f'select sum(hash(columns(*))) from "{schema}"."{table}"').fetchall()
     except duckdb.Error as error:
         return f"{type(error).__name__}: {error}"
     return None

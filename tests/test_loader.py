@@ -7,9 +7,10 @@ from types import SimpleNamespace
 import duckdb
 
 from extractors.intake import Intake
-from extractors.loader import finish_run, known_documents, load_run
+from extractors.loader import finish_run, known_documents, load_run, record_failed_run
 from extractors.records import Actor, Document, Mention, Reject, SourceText
 from extractors.staging import write_extraction, write_intake
+from extractors.warehouse_file import storage_version
 
 STARTED = datetime(2026, 1, 1, 12, 0)
 
@@ -128,3 +129,12 @@ def test_a_deleted_input_keeps_its_rows_and_is_marked(tmp_path):
         ).fetchall()
     assert missing_since is not None
     assert counts(db)["mentions"] == 1
+
+
+def test_files_the_loader_creates_are_readable_by_duckdb_1_4(tmp_path):
+    stage(tmp_path / "run1", [document("aaaa", "a.txt", "Ann Lee spoke.")])
+    load_run(tmp_path / "loaded.duckdb", tmp_path / "run1", "run1", STARTED)
+    record_failed_run(tmp_path / "failed.duckdb", "run2", STARTED, None)
+    for name in ("loaded", "failed"):
+        assert storage_version(tmp_path / f"{name}.duckdb") == "v1.4.0+"  # not 2.0's v2.0.0+
+    assert counts(tmp_path / "failed.duckdb")["pipeline_runs"] == 1
