@@ -56,12 +56,12 @@ def release_warehouse() -> None:
         DuckDBConnectionManager.close_all_connections()
 
 
-def docs_site(settings: Settings) -> Path:
+def docs_site(docs_dir: Path) -> Path:
     """The docs site's one self-contained page."""
-    return settings.docs_dir / "static_index.html"
+    return docs_dir / "static_index.html"
 
 
-def generate_docs(settings: Settings, db_path: Path) -> Path:
+def generate_docs(settings: Settings, db_path: Path, docs_dir: Path) -> Path:
     """Build the static docs site for the warehouse; returns its index.html.
 
     dbt looks for its partial-parse state in the target path, here the docs folder; the
@@ -69,10 +69,8 @@ def generate_docs(settings: Settings, db_path: Path) -> Path:
     generate partial-parses instead of parsing the project again (BBC warehouse: 6.3-7.2
     -> 3.8-4.1 s; the manifests differ only in parse timestamps)."""
     state = settings.dbt_project_dir / "target" / PARTIAL_PARSE_FILE
+    docs_dir.mkdir(parents=True, exist_ok=True)
     if state.exists():
-        settings.docs_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(state, settings.docs_dir / PARTIAL_PARSE_FILE)
-    run_dbt(
-        settings, db_path, "docs", "generate", "--static", "--target-path", str(settings.docs_dir)
-    )
-    return docs_site(settings)
+        shutil.copyfile(state, docs_dir / PARTIAL_PARSE_FILE)
+    run_dbt(settings, db_path, "docs", "generate", "--static", "--target-path", str(docs_dir))
+    return docs_site(docs_dir)

@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         if not settings.db_path.exists():
             print(f"no warehouse at {settings.db_path}: run `make run` first", file=sys.stderr)
             return 1
-        generate_docs(settings, settings.db_path)
+        generate_docs(settings, settings.db_path, settings.docs_dir)
     server = site_server(settings.docs_dir, args.host, args.port)
     print(f"dbt docs for {settings.db_path}: http://{args.host}:{args.port}/  (Ctrl-C stops)")
     try:

@@ -607,15 +607,16 @@ def _previous_pages(out_dir: Path) -> dict[str, dict]:
     }
 
 
-def write_evidence_site(db_path: Path, out_dir: Path) -> Path:
+def write_evidence_site(db_path: Path, out_dir: Path, reuse_from: Path | None = None) -> Path:
     """Write the evidence site for the warehouse at db_path into out_dir; returns index.html.
 
-    Reads the marts read-only. The site is written to a sibling folder first and then
-    swapped in, so out_dir always holds a complete site (the previous one until the swap).
-    """
+    Reads the marts read-only. Unchanged pages of the site in ``reuse_from`` (default:
+    out_dir) are linked, not rendered again. The site is written to a sibling folder first
+    and then swapped in, so out_dir always holds a complete site."""
     db_path, out_dir = Path(db_path), Path(out_dir)
+    reuse_from = Path(reuse_from or out_dir)
     digests = page_digests(db_path)
-    previous = _previous_pages(out_dir)
+    previous = _previous_pages(reuse_from)
     changed = [i for i, digest in digests.items() if previous.get(i, {}).get("digest") != digest]
     documents, actors = read_evidence(db_path, changed)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -631,7 +632,7 @@ def write_evidence_site(db_path: Path, out_dir: Path) -> Path:
         pages[doc.document_id] = {"digest": digests[doc.document_id], "row": render_index_row(doc)}
     for document_id in digests.keys() - pages.keys():  # unchanged: the same file again
         name = f"{document_id}.html"
-        os.link(out_dir / "doc" / name, building / "doc" / name)
+        os.link(reuse_from / "doc" / name, building / "doc" / name)
         pages[document_id] = previous[document_id]
     (building / "index.html").write_text(
         render_index_page([pages[i]["row"] for i in digests], db_path.name), encoding="utf-8"

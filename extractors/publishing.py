@@ -157,9 +157,26 @@ def start_working_copy(db_path: Path, working: Path, base_file: Path, run_id: st
     return healed
 
 
-def publish(working: Path, db_path: Path, base_file: Path, run_id: str) -> None:
+def swap_in(staged: Path, published: Path) -> None:
+    """Put a folder built by a run in place of the published one (two renames)."""
+    old = published.with_name(f".{published.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if published.exists():
+        published.rename(old)
+    staged.rename(published)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def publish(
+    working: Path,
+    db_path: Path,
+    base_file: Path,
+    run_id: str,
+    sites: list[tuple[Path, Path]] = (),
+) -> None:
     """Replace the published file with the finished working copy, atomically, keeping
-    the version it replaces as the previous one."""
+    the version it replaces as the previous one; then each (staged, published) site
+    folder the run built, so that they describe the warehouse published with them."""
     check_owner(working, run_id)
     with warehouse_lock(db_path):
         base = json.loads(base_file.read_text())
@@ -179,6 +196,9 @@ def publish(working: Path, db_path: Path, base_file: Path, run_id: str) -> None:
             os.link(db_path, staged)
             os.replace(staged, previous)
         os.replace(working, db_path)
+        for staged, published in sites:
+            if staged.exists():
+                swap_in(staged, published)
         shutil.rmtree(working.parent)
     log.info("published %s", db_path)
 

@@ -166,20 +166,24 @@ def build_warehouse(settings: Settings, run_id: str) -> None:
         run_dbt(settings, working, "build", NO_ARTIFACTS, *(DATA_ONLY_BUILD if data_only else ()))
 
 
+_DOCS_STAMP = "wirehouse_fingerprint.txt"
+
+
 def docs(settings: Settings, run_id: str) -> Path:
     """The dbt docs site, regenerated only when what it shows changed (5-10 s of dbt)."""
     from extractors.dbt_commands import docs_site, generate_docs
 
     with own_working_copy(settings, run_id) as working:
         fingerprint = marts_freshness.docs_fingerprint(working, settings.dbt_project_dir)
-        stamp = settings.docs_dir / "wirehouse_fingerprint.txt"
-        site = docs_site(settings)
-        if site.exists() and stamp.exists() and stamp.read_text() == fingerprint:
+        stamp = _DOCS_STAMP
+        site = docs_site(settings.docs_dir)
+        published = settings.docs_dir / stamp
+        if site.exists() and published.exists() and published.read_text() == fingerprint:
             log.info("docs site %s is current: same project, same columns", site)
             return site
-        generate_docs(settings, working)
-        stamp.write_text(fingerprint)
-        return site
+        staged = generate_docs(settings, working, settings.staged_docs_dir)
+        (settings.staged_docs_dir / stamp).write_text(fingerprint)
+        return staged
 
 
 def evidence(settings: Settings, run_id: str) -> Path:
@@ -187,7 +191,9 @@ def evidence(settings: Settings, run_id: str) -> Path:
     from extractors.evidence import write_evidence_site
 
     with own_working_copy(settings, run_id) as working:
-        return write_evidence_site(working, settings.evidence_dir)
+        return write_evidence_site(
+            working, settings.staged_evidence_dir, reuse_from=settings.evidence_dir
+        )
 
 
 def _pending_failures(settings: Settings) -> Path:
@@ -214,7 +220,11 @@ def _publish(settings: Settings, run_id: str, working: Path) -> None:
         working, marts_freshness.dbt_project_fingerprint(settings.dbt_project_dir)
     )
     finish_run(working, run_id, "success")
-    publish(working, settings.db_path, _base_file(settings, run_id), run_id)
+    sites = [
+        (settings.staged_docs_dir, settings.docs_dir),
+        (settings.staged_evidence_dir, settings.evidence_dir),
+    ]
+    publish(working, settings.db_path, _base_file(settings, run_id), run_id, sites)
     for path in pending:
         path.unlink(missing_ok=True)
 

@@ -66,6 +66,16 @@ class Settings:
         the DuckDB catalog name stay the same from run to run (see ``publishing``)."""
         return self.db_path.with_name(f".{self.db_path.stem}.building") / self.db_path.name
 
+    @property
+    def staged_docs_dir(self) -> Path:
+        """Where a run builds the docs site; published with the warehouse, never before."""
+        return self.working_db_path.parent / "docs"
+
+    @property
+    def staged_evidence_dir(self) -> Path:
+        """Where a run builds the evidence pages; published with the warehouse."""
+        return self.working_db_path.parent / "evidence"
+
     def run_dir(self, run_id: str) -> Path:
         return self.staging_dir / safe_name(run_id)
 

@@ -221,6 +221,8 @@ def test_second_run_changes_no_counts(warehouse, input_dir, counts_after_first_r
 
 def test_a_failed_run_publishes_nothing_and_is_audited(warehouse, input_dir):
     before = {table: query(warehouse, f"select count(*) from {table}")[0][0] for table in MARTS}
+    sites = [warehouse.with_name(f"seed_{name}") / "index.html" for name in ("docs", "evidence")]
+    written = [site.stat().st_mtime_ns for site in sites]
     (input_dir / "new article.txt").write_text(
         "The government said on Monday that it would cut taxes for small firms next year."
     )
@@ -240,3 +242,5 @@ def test_a_failed_run_publishes_nothing_and_is_audited(warehouse, input_dir):
     )
     assert (state, finished) == ("failed", True)
     assert not list(warehouse.parent.glob(".*.building*"))  # the working copy is gone
+    # the sites are built beside the working copy and published with it, or not at all
+    assert [site.stat().st_mtime_ns for site in sites] == written
