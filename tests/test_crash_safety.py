@@ -15,7 +15,7 @@ import time
 import duckdb
 import pytest
 
-from tests.conftest import PROJECT_ROOT, SEED_RUN_ENV, query, run_dag
+from tests.conftest import PROJECT_ROOT, SEED_RUN_ENV, query, run_dag, start_dag
 
 pytestmark = pytest.mark.e2e
 
@@ -86,22 +86,7 @@ def test_sigkill_of_the_dag_run_during_load_publishes_nothing(seed_run, tmp_path
         "The finance minister said on Monday that the government would cut taxes for "
         "small firms next year, and the opposition accused him of favouring the rich."
     )
-    env = {
-        **os.environ,
-        "WIREHOUSE_INPUT": str(seed_input),
-        "WIREHOUSE_DB": str(db),
-        "WIREHOUSE_STAGING": str(tmp_path / "staging"),
-        **SEED_RUN_ENV,
-    }
-    child = subprocess.Popen(
-        [sys.executable, "-m", "extractors.dag_runner"],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
+    child = start_dag(seed_input, db, WIREHOUSE_STAGING=str(tmp_path / "staging"), **SEED_RUN_ENV)
     for line in child.stdout:
         if "task_id=load" in line and "start" in line:
             os.killpg(child.pid, signal.SIGKILL)

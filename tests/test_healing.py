@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT, SEED_FILE, SEEDS, query, run_dag
+from tests.conftest import SEED_FILE, SEEDS, query, run_dag, start_dag
 from tests.test_hostile_input import good_article
 
 pytestmark = pytest.mark.e2e
@@ -62,23 +60,7 @@ def test_of_two_runs_started_together_exactly_one_publishes(tmp_path):
         home.mkdir()
         for file in ("airflow.db", "airflow.cfg"):
             shutil.copy(Path(os.environ["AIRFLOW_HOME"]) / file, home / file)
-        env = {
-            **os.environ,
-            "AIRFLOW_HOME": str(home),
-            "WIREHOUSE_INPUT": str(folder),
-            "WIREHOUSE_DB": str(db_path),
-            "WIREHOUSE_STAGING": str(tmp_path / "staging"),
-        }
-        runs.append(
-            subprocess.Popen(
-                [sys.executable, "-m", "extractors.dag_runner"],
-                cwd=PROJECT_ROOT,
-                env=env,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                text=True,
-            )
-        )
+        runs.append(start_dag(folder, db_path, AIRFLOW_HOME=str(home)))
     outcomes = []
     for run in runs:
         output, _ = run.communicate(timeout=900)
