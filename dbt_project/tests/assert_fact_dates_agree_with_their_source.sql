@@ -53,14 +53,16 @@ checked as (
         dated_facts.*,
         documents.published_date,
         case dated_facts.date_source
-            when 'text' then
-                dated_facts.fact_date is not null
-                and dated_facts.start_char >= 0
-                and dated_facts.start_char < dated_facts.end_char
-                and dated_facts.end_char <= length(documents."text")
-            when 'document' then
-                dated_facts.fact_date = documents.published_date
-                and dated_facts.start_char is null
+            when 'text'
+                then
+                    dated_facts.fact_date is not null
+                    and dated_facts.start_char >= 0
+                    and dated_facts.start_char < dated_facts.end_char
+                    and dated_facts.end_char <= length(documents."text")
+            when 'document'
+                then
+                    dated_facts.fact_date = documents.published_date
+                    and dated_facts.start_char is null
             else
                 dated_facts.fact_date is null
                 and documents.published_date is null
