@@ -52,7 +52,10 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         generate_docs(settings, settings.db_path, settings.docs_dir)
     server = site_server(settings.docs_dir, args.host, args.port)
-    print(f"dbt docs for {settings.db_path}: http://{args.host}:{args.port}/  (Ctrl-C stops)")
+    print(
+        f"dbt docs for {settings.db_path}: http://{args.host}:{args.port}/  (Ctrl-C stops)",
+        flush=True,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -1,8 +1,17 @@
-"""What a process tree listens on, as `ss -ltnp` would show it for those processes."""
+"""Ports: a free one to listen on, and what a process tree listens on, as `ss -ltnp`
+would show it for those processes."""
 
 from __future__ import annotations
 
+import socket
+
 import psutil
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def listening_addresses(pid: int) -> set[tuple[str, int]]:

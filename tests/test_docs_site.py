@@ -8,6 +8,9 @@ screenshots go to state/artifacts/.
 from __future__ import annotations
 
 import functools
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +23,8 @@ import pytest
 
 from extractors.docs_server import site_server
 from tests.browser import ARTIFACTS, body_text, chromium, wait_for
-from tests.conftest import seed_document_id
+from tests.conftest import PROJECT_ROOT, seed_document_id
+from tests.listeners import free_port, listening_addresses
 
 pytestmark = pytest.mark.e2e
 
@@ -154,3 +158,21 @@ def test_evidence_page_in_the_browser(browser, seed_run):
         )
         assert quote_colour not in ("", "rgba(0, 0, 0, 0)"), "quotes are highlighted"
         browser.save_screenshot(str(ARTIFACTS / "evidence_page.png"))
+
+
+def test_make_docs_listens_on_loopback_only(seed_run):
+    """`make docs`'s server, as started by the Makefile, and what it listens on."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "extractors.docs_server", "--port", str(port)],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "WIREHOUSE_DB": str(seed_run[1])},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert "http://127.0.0.1:" in server.stdout.readline()  # it says where, once up
+        assert listening_addresses(server.pid) == {("127.0.0.1", port)}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

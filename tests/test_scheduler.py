@@ -10,7 +10,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -28,16 +27,10 @@ from extractors.airflow_local import PASSWORD_FILE, PRIVATE_FILES
 from tests.browser import ARTIFACTS, body_text, chromium
 from tests.browser import wait_for as wait_in_browser
 from tests.conftest import PROJECT_ROOT, SEED_FILE, SEEDS, query
-from tests.listeners import listening_addresses
+from tests.listeners import free_port, listening_addresses
 
 pytestmark = pytest.mark.e2e
 AIRFLOW = str(PROJECT_ROOT / ".venv" / "bin" / "airflow")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
