@@ -1,26 +1,30 @@
-"""Run every evaluation in one process, sharing one loaded spaCy pipeline."""
+"""`make eval`: every evaluation, then each figure against its floor (exit 1 below one)."""
 
 from __future__ import annotations
 
-import importlib
 import sys
 
 from extractors.evaluation.shared_data import EVAL_DIR
-
-EVALUATIONS = ("actors", "statements", "events")
 
 
 def main() -> int:
     if not EVAL_DIR.exists():
         print(f"skipped: {EVAL_DIR} is absent (the gold sets are not part of the repo)")
         return 0
+    from extractors.evaluation.floors import below_floor, load_floors, print_figures
+    from extractors.evaluation.run import evaluate
     from extractors.nlp import load_nlp
 
-    nlp = load_nlp()
-    for name in EVALUATIONS:
-        print(f"\n===== {name} =====")
-        importlib.import_module(f"extractors.evaluation.{name}").report(nlp)
-    return 0
+    figures = evaluate(load_nlp())
+    floors = load_floors()
+    print("\n===== floors =====")
+    print_figures(figures, floors)
+    failures = below_floor(figures, floors)
+    for line in failures:
+        print(f"FAILED: {line}")
+    if not failures:
+        print("every figure holds its floor")
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

@@ -311,7 +311,9 @@ def evaluate_plover(nlp: Language) -> dict | None:
 # ----------------------------------------------------------------------------- report
 
 
-def report(nlp: Language) -> None:
+def report(nlp: Language) -> dict[str, float]:
+    """Print the report; return its figures."""
+    figures: dict[str, float] = {}
     seed = evaluate_seed(nlp)
     if seed is None:
         print("seed: skipped (../shared/eval/seed absent)")
@@ -327,6 +329,7 @@ def report(nlp: Language) -> None:
             print(f"  missed: {'; '.join(seed['misses'])}")
         if seed["wrong"]:
             print(f"  not in gold: {'; '.join(seed['wrong'])}")
+        figures.update({"events.seed.required_recall": recall, "events.seed.precision": precision})
     petr = evaluate_petrarch(nlp)
     if petr is None:
         print("PETRARCH unit tests: skipped (../shared/eval/events absent)")
@@ -339,6 +342,12 @@ def report(nlp: Language) -> None:
         for category, (tp, fp, fn) in sorted(petr["per_category"].items()):
             cp, cr, cf = precision_recall_f1(tp, fp, fn)
             print(f"  {category:10s} P {cp:.2f} R {cr:.2f} F1 {cf:.2f}")
+        figures.update(
+            {
+                f"events.petrarch.{name}": value
+                for name, value in zip(("precision", "recall", "f1"), petr["prf"], strict=True)
+            }
+        )
     plover = evaluate_plover(nlp)
     if plover is None:
         print("PLOVER gold standard: skipped (../shared/eval/events absent)")
@@ -359,3 +368,14 @@ def report(nlp: Language) -> None:
             "  most frequent confusions (gold -> predicted): "
             + ", ".join(f"{g}->{p} {c}" for (g, p), c in worst)
         )
+        figures.update(
+            {
+                f"events.plover.{figure}": plover[key] / n
+                for figure, key in (
+                    ("type_agreement", "type"),
+                    ("root_agreement", "root"),
+                    ("source_country", "source_country"),
+                )
+            }
+        )
+    return figures

@@ -463,22 +463,49 @@ def print_result(label: str, result: Result) -> None:
         )
 
 
-def report(nlp: Language) -> None:
+def result_figures(name: str, result: Result) -> dict[str, float]:
+    lenient = result.lenient.get("wirehouse", Tally())
+    p, r, f = lenient.prf
+    return {
+        f"statements.{name}.lenient_precision": p,
+        f"statements.{name}.lenient_recall": r,
+        f"statements.{name}.lenient_f1": f,
+        f"statements.{name}.speaker_accuracy": lenient.speaker_accuracy,
+        f"statements.{name}.strict_f1": result.strict.get("wirehouse", Tally()).prf[2],
+        f"statements.{name}.documents_without_crash": result.n_docs
+        / max(result.n_docs + len(result.crashes), 1),
+    }
+
+
+def report(nlp: Language) -> dict[str, float]:
+    """Print the report; return wirehouse's figures (textacy's are printed only)."""
+    figures: dict[str, float] = {}
     seed = evaluate_seed(nlp)
     if seed is None:
         print("seed: skipped (../shared/eval/seed absent)")
     else:
         print_result("seed", seed)
+        figures.update(result_figures("seed", seed))
     dev = evaluate_polnear(nlp, "dev")
     if dev is None:
         print("PolNeAR: skipped (../shared/eval/polnear absent)")
-        return
-    print_result("PolNeAR dev", dev)
+    else:
+        print_result("PolNeAR dev", dev)
+        figures.update(result_figures("polnear_dev", dev))
+    return figures
+
+
+def crash_report(nlp: Language) -> dict[str, float]:
+    """Actor and statement extraction on every PolNeAR train and dev article."""
     began = time.perf_counter()
     n, crashes = crash_check(nlp)
+    if not n:
+        print("PolNeAR crash check: skipped (../shared/eval/polnear absent)")
+        return {}
     print(
         f"PolNeAR train+dev crash check: {n} documents, {len(crashes)} crashed "
         f"({time.perf_counter() - began:.0f}s)"
     )
     for crash in crashes:
         print(f"  CRASH {crash}")
+    return {"statements.polnear_train_dev.documents_without_crash": 1 - len(crashes) / n}
