@@ -32,7 +32,7 @@ DOCS_PORT ?= 8081
 help:
 	@echo "make run    set up (first time) and run the news_warehouse DAG once on WIREHOUSE_INPUT"
 	@echo "make test   set up (first time) and run the whole test suite"
-	@echo "make eval   accuracy on the gold sets in ../shared/eval"
+	@echo "make eval   accuracy on the gold sets in ../shared/eval, each figure against its floor"
 	@echo "make bench  throughput, memory and stage times on ../shared/corpora/bbc (BENCH_ARGS=--docs N)"
 	@echo "make evidence  HTML evidence pages (highlighted texts) of WIREHOUSE_DB"
 	@echo "make docs   serve the dbt docs site of WIREHOUSE_DB on 127.0.0.1:$(DOCS_PORT)"
@@ -69,7 +69,8 @@ browser:
 test: setup browser
 	$(PY) -m pytest
 
-# accuracy against ../shared/eval, each extractor beside its baseline (skips if absent)
+# accuracy against ../shared/eval, each extractor beside its baseline (skips if absent);
+# fails when a figure falls below its floor (extractors/evaluation/floors.csv)
 eval: $(INSTALLED)
 	$(PY) -m extractors.evaluation
 
