@@ -27,7 +27,7 @@ DBT_DIR := $(CURDIR)/dbt_project
 AIRFLOW_PORT ?= 8080
 DOCS_PORT ?= 8081
 
-.PHONY: help setup browser run test lint eval bench evidence docs airflow query clean
+.PHONY: help setup browser run test test-unit lint eval bench evidence docs airflow query clean
 
 help:
 	@echo "make run    set up (first time) and run the news_warehouse DAG once on WIREHOUSE_INPUT"
@@ -38,7 +38,8 @@ help:
 	@echo "make docs   serve the dbt docs site of WIREHOUSE_DB on 127.0.0.1:$(DOCS_PORT)"
 	@echo "make query  the DuckDB command line on WIREHOUSE_DB, read-only"
 	@echo "make airflow  Airflow (API server, scheduler, DAG processor), UI on 127.0.0.1:$(AIRFLOW_PORT)"
-	@echo "make lint   ruff (Python) and sqlfluff (SQL)"
+	@echo "make test-unit  the unit tests alone (no Airflow, no dbt)"
+	@echo "make lint   import rules (import-linter), ruff, mypy and sqlfluff; make test runs it first"
 
 $(INSTALLED): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -56,7 +57,7 @@ $(AIRFLOW_HOME)/.initialised: $(INSTALLED)
 setup: $(INSTALLED) $(AIRFLOW_HOME)/.initialised
 
 run: setup
-	$(PY) -m extractors.dag_runner
+	$(PY) -m extractors.warehouse.dag_runner
 	$(PY) -m extractors summary
 
 # The browser tests drive Debian's chromium; install it once, as the machine image lacks it.
@@ -66,23 +67,28 @@ browser:
 	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) \
 	  apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null; }
 
-test: setup browser
+# lint first: a broken import rule or type error fails before the slow tests start
+test: lint setup browser
 	$(PY) -m pytest
 
+# the unit tests of every room, without Airflow or dbt (about 30 s)
+test-unit: $(INSTALLED)
+	$(PY) -m pytest tests/unit
+
 # accuracy against ../shared/eval, each extractor beside its baseline (skips if absent);
-# fails when a figure falls below its floor (extractors/evaluation/floors.csv)
+# fails when a figure falls below its floor (extractors/bench/evaluation/floors.csv)
 eval: $(INSTALLED)
-	$(PY) -m extractors.evaluation
+	$(PY) -m extractors.bench.evaluation
 
 # not part of `make test`: it takes about half an hour on the whole corpus
 bench: setup
-	$(PY) -m extractors.benchmark $(BENCH_ARGS)
+	$(PY) -m extractors.bench.benchmark $(BENCH_ARGS)
 
 evidence: $(INSTALLED)
 	$(PY) -m extractors evidence
 
 docs: setup
-	$(PY) -m extractors.docs_server --port $(DOCS_PORT)
+	$(PY) -m extractors.tools.docs_server --port $(DOCS_PORT)
 
 # the DuckDB command line itself (history, completion, .tables, .mode ...), read-only:
 # runs keep building and publishing meanwhile
@@ -98,11 +104,15 @@ airflow: setup
 	@echo "password: in $(AIRFLOW_HOME)/simple_auth_manager_passwords.json.generated (written at first start)"
 	AIRFLOW__API__HOST=$${AIRFLOW__API__HOST:-127.0.0.1} AIRFLOW__API__PORT=$(AIRFLOW_PORT) \
 	AIRFLOW__CORE__EXECUTION_API_SERVER_URL=http://127.0.0.1:$(AIRFLOW_PORT)/execution/ \
-	AIRFLOW__CORE__EXECUTOR=LocalExecutor $(PY) -m extractors.airflow_local
+	AIRFLOW__CORE__EXECUTOR=LocalExecutor $(PY) -m extractors.tools.airflow_local
 
+# the rules of the house: rooms import only downwards (pyproject.toml, [tool.importlinter]),
+# style, types, and SQL layout
 lint: $(INSTALLED)
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/ruff check extractors dags tests
 	$(VENV)/bin/ruff format --check extractors dags tests
+	$(VENV)/bin/mypy
 	cd $(DBT_DIR) && $(VENV)/bin/sqlfluff lint models tests analyses
 
 clean:

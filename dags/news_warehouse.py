@@ -17,8 +17,8 @@ from datetime import datetime, timedelta
 from airflow.sdk import dag, get_current_context, task
 from airflow.sdk.exceptions import AirflowFailException
 
-from extractors import run_steps
 from extractors.settings import load_settings
+from extractors.warehouse import run_steps
 
 DUCKDB_POOL = "duckdb_writer"
 SETTINGS = load_settings()
@@ -72,7 +72,9 @@ def news_warehouse():
     @task
     def evidence() -> str:
         """HTML evidence pages: each text with its actors, triggers and quotes marked."""
-        return str(run_steps.evidence(SETTINGS, get_current_context()["run_id"]))
+        from extractors.tools.evidence import evidence_step
+
+        return str(evidence_step(SETTINGS, get_current_context()["run_id"]))
 
     @task(pool=DUCKDB_POOL, trigger_rule="none_failed")
     def finish() -> None:

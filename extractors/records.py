@@ -11,11 +11,8 @@ Actors are referenced by ``actor_key``: a stable, cross-document key
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
-
-import pyarrow as pa
 
 
 @dataclass(frozen=True)
@@ -132,29 +129,6 @@ class Reject:
     rejected_at: datetime
 
 
-_ARROW_TYPES = {
-    "str": pa.string(),
-    "str | None": pa.string(),
-    "int": pa.int64(),
-    "int | None": pa.int64(),
-    "bool": pa.bool_(),
-    "date | None": pa.date32(),
-    "datetime": pa.timestamp("us"),
-}
-
 RECORD_TYPES = (Document, Actor, Mention, Event, Statement, Reject)
 # what extraction yields per document, one staging table each
 EXTRACTED_TABLES = tuple(t.TABLE for t in (Document, Actor, Mention, Event, Statement))
-
-
-def arrow_schema(record_type: type) -> pa.Schema:
-    """The Parquet schema of a record type, derived from its annotations."""
-    return pa.schema([(f.name, _ARROW_TYPES[f.type]) for f in dataclasses.fields(record_type)])
-
-
-def to_arrow(record_type: type, records: list) -> pa.Table:
-    """Records of one type as an Arrow table with the declared schema (also when empty)."""
-    columns = {
-        f.name: [getattr(r, f.name) for r in records] for f in dataclasses.fields(record_type)
-    }
-    return pa.Table.from_pydict(columns, schema=arrow_schema(record_type))

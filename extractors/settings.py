@@ -89,7 +89,7 @@ def load_settings() -> Settings:
         dbt_project_dir=PROJECT_ROOT / "dbt_project",
         # the docs describe one warehouse, so they live beside its file
         docs_dir=_path("WIREHOUSE_DOCS", str(db_path.with_name(f"{db_path.stem}_docs"))),
-        # the evidence pages (extractors/evidence.py) sit beside the docs site
+        # the evidence pages (extractors/tools/evidence.py) sit beside the docs site
         evidence_dir=_path(
             "WIREHOUSE_EVIDENCE", str(db_path.with_name(f"{db_path.stem}_evidence"))
         ),

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 import pytest
 
-from extractors.nlp import load_nlp
-from extractors.pipeline import Extraction, SourceText, extract
+from extractors.nlp.model import load_nlp
+from extractors.nlp.pipeline import Extraction, SourceText, extract
+from tests.support.articles import make_source
+from tests.support.paths import SEED_FILE, SEEDS
 
-SEED_PATH = Path(__file__).resolve().parents[2] / "seeds" / "000_3ae85de6b780ec68.txt"
-
-
-def make_source(text: str, name: str = "made_up.txt", sidecar: dict | None = None) -> SourceText:
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return SourceText(name, text, sha, sha[:16], sidecar or {})
+SEED_PATH = SEEDS / SEED_FILE
 
 
 @pytest.fixture(scope="session")

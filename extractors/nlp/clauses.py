@@ -1,0 +1,197 @@
+"""Who-did-what-to-whom roles of a clause, read off the dependency parse.
+
+A clause is headed by a verb ("Iran attacked Iraq"), by a light verb and its event noun
+("launched a crackdown on militias", "stepped up their rhetoric against Iran") or by an
+event noun alone ("accusations from U.S. officials", "talks between Iran and Iraq").
+Roles are noun-phrase heads (tokens); the caller turns them into actors.
+
+Covered constructions:
+- active subjects, conjoined ("Iran and Iraq fought"), inherited by conjoined verbs
+  ("denies ... and blames") and by controlled verbs: subject control ("decided to send"),
+  object control ("told Iranian officials to stop backing" -> officials back), purpose
+  clauses ("sent a delegation to Tehran to tell" -> the sender tells);
+- passives: the passive subject is the target, the by-agent the source;
+- relative clauses: "the militia that attacked" -> the militia;
+- targets: direct and dative objects, objects of target prepositions, and of those
+  prepositions on the object ("launched a crackdown on militias").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extractors.nlp.syntax import CLAUSAL_DEPS, is_infinitive
+
+# Prepositions whose object is the one acted upon: "fired at", "accusations against".
+TARGET_PREPS = frozenset(
+    {"to", "against", "on", "with", "at", "into", "toward", "towards", "over", "upon", "in"}
+)
+# "in" only names a target after some verbs ("invest in", "intervene in"); see below.
+_IN_TARGET_LEMMAS = frozenset({"intervene", "invest", "interfere", "meddle"})
+# Prepositions that name the source of an event noun: "accusations from", "attack by".
+SOURCE_PREPS_NOUN = frozenset({"by", "from"})
+TARGET_PREPS_NOUN = frozenset({"against", "on", "with", "at", "into", "toward", "towards", "to"})
+_RELATIVE = frozenset({"WDT", "WP", "WP$"})
+# Verbs whose object is the subject of their infinitive complement (object control).
+OBJECT_CONTROL = frozenset(
+    {
+        "tell",
+        "ask",
+        "urge",
+        "press",
+        "persuade",
+        "force",
+        "order",
+        "allow",
+        "encourage",
+        "call",
+        "invite",
+        "pressure",
+        "warn",
+        "help",
+        "compel",
+        "push",
+        "permit",
+        "instruct",
+        "advise",
+        "convince",
+    }
+)
+_SUBJECT_DEPS = ("nsubj", "csubj")
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A noun phrase head and the heads conjoined to it ("Iran, ..., and Iraq")."""
+    found = [token]
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        conj = stack.pop(0)
+        if conj.pos_ in ("NOUN", "PROPN", "PRON"):
+            found.append(conj)
+        stack.extend(c for c in conj.children if c.dep_ == "conj")
+    return found
+
+
+def _own_subjects(verb: Token) -> list[Token]:
+    found = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    resolved = []
+    for subject in found:
+        if subject.tag_ in _RELATIVE and verb.dep_ == "relcl":
+            subject = verb.head  # "the militia that attacked"
+        resolved.extend(conjuncts(subject))
+    return resolved
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """The active subjects of `verb`, following conjunction and control upwards."""
+    for _ in range(6):
+        found = _own_subjects(verb)
+        if found or verb.head is verb:
+            return found
+        head = verb.head
+        if verb.dep_ == "acomp" or (verb.dep_ == "xcomp" and head.pos_ == "ADJ"):
+            verb = head  # "is willing to withdraw", "is ready to contribute"
+            continue
+        if verb.dep_ == "xcomp":
+            objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            if objects and head.lemma_.lower() in OBJECT_CONTROL:
+                return conjuncts(objects[0])
+            verb = head
+        elif verb.dep_ == "conj":
+            verb = head
+        elif verb.dep_ == "advcl" and is_infinitive(verb):
+            verb = head  # purpose clause: the subject of the main clause
+        elif verb.dep_ == "relcl":
+            return conjuncts(head)
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return conjuncts(head)  # "militiamen firing rockets"
+        else:
+            return []
+    return []
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    found = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        found = [verb.head]  # "18 fighters killed by U.S. forces"
+    if not found and verb.dep_ == "conj" and verb.tag_ == "VBN":
+        found = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    return [t for s in found for t in conjuncts(s)]
+
+
+def agents(verb: Token) -> list[Token]:
+    """Objects of the passive by-phrase."""
+    return [
+        t
+        for a in verb.children
+        if a.dep_ == "agent"
+        for pobj in a.children
+        if pobj.dep_ == "pobj"
+        for t in conjuncts(pobj)
+    ]
+
+
+def objects(verb: Token) -> list[Token]:
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    return [t for d in direct for t in conjuncts(d)]
+
+
+def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [
+        t
+        for prep in token.children
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in preps
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for t in conjuncts(pobj)
+    ]
+
+
+def verb_targets(verb: Token, event_noun: Token | None = None) -> list[Token]:
+    """Candidate targets, most direct first."""
+    preps = TARGET_PREPS if verb.lemma_.lower() in _IN_TARGET_LEMMAS else TARGET_PREPS - {"in"}
+    found = passive_subjects(verb)
+    direct = objects(verb)
+    if event_noun is not None:
+        found += prep_objects(event_noun, TARGET_PREPS_NOUN | {"of"})
+        direct = [d for d in direct if d.i != event_noun.i]
+    found += direct + prep_objects(verb, preps)
+    found += [p for o in objects(verb) for p in prep_objects(o, preps)]
+    return found
+
+
+def verb_sources(verb: Token) -> list[Token]:
+    return clause_subjects(verb) + agents(verb)
+
+
+def noun_roles(noun: Token) -> tuple[list[Token], list[Token], list[Token]]:
+    """(sources, targets, mutual) of an event noun.
+
+    Sources: by/from phrases ("accusations from U.S. officials"); targets: against/on/
+    with/at/to phrases; mutual: the members of "between A and B" (talks between).
+    The noun's own possessive or nationality modifier is left to the caller.
+    """
+    sources = prep_objects(noun, SOURCE_PREPS_NOUN)
+    targets = prep_objects(noun, TARGET_PREPS_NOUN)
+    mutual = prep_objects(noun, frozenset({"between"}))
+    return sources, targets, mutual
+
+
+def clause_heads(token: Token):
+    """`token`, then the heads of the clauses it is embedded in, up to the root."""
+    seen = 0
+    while seen < 8:
+        yield token
+        if token.head is token:
+            return
+        token = token.head
+        seen += 1
+
+
+def non_clausal_descendants(token: Token):
+    """Breadth-first descendants that stay in the clause of `token`."""
+    stack = [c for c in token.children if c.dep_ not in CLAUSAL_DEPS]
+    while stack:
+        current = stack.pop(0)
+        yield current
+        stack.extend(c for c in current.children if c.dep_ not in CLAUSAL_DEPS)

@@ -1,0 +1,139 @@
+"""Discover input files and decide, per file, what this run must do with it.
+
+A document is identified by the sha256 of its bytes. Against what the warehouse already
+holds, each accepted file is *new*, *changed* (same path, new bytes: its old rows are
+replaced) or *unchanged* (no NLP at all). Files that cannot become documents are
+returned as ``Reject`` records, never dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from extractors.warehouse.decoding import decode_article
+from extractors.warehouse.metadata import read_sidecar
+from extractors.records import Reject, SourceText
+from extractors.warehouse.safe_read import Refused, read_input_file
+from extractors.settings import DEFAULT_MAX_BYTES
+
+log = logging.getLogger(__name__)
+
+
+def document_id_for(content_sha256: str) -> str:
+    return content_sha256[:16]
+
+
+@dataclass
+class Intake:
+    to_extract: list[SourceText] = field(default_factory=list)
+    # document_id of a changed file -> the document_id its old bytes had
+    replaces: dict[str, str] = field(default_factory=dict)
+    unchanged: list[str] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    files_seen: int = 0
+
+    @property
+    def documents_new(self) -> int:
+        return len(self.to_extract) - len(self.replaces)
+
+    @property
+    def documents_changed(self) -> int:
+        return len(self.replaces)
+
+
+def list_input_files(root: Path) -> list[Path]:
+    """Every ``*.txt`` under root, sorted, without descending into symlinked folders."""
+    found = []
+    for folder, _dirs, files in os.walk(root, followlinks=False):
+        found.extend(Path(folder) / name for name in files if name.endswith(".txt"))
+    return sorted(found)
+
+
+def is_utf8_name(name: str) -> bool:
+    """False for a name whose bytes are not UTF-8 (Python keeps them as surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable_name(name: str) -> str:
+    """The name with its undecodable bytes written as \\xNN, for the reject row."""
+    raw = name.encode("utf-8", errors="surrogateescape")
+    return raw.decode("utf-8", errors="backslashreplace")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def discover(
+    root: Path,
+    *,
+    run_id: str,
+    known: dict[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Intake:
+    """Classify every input file.
+
+    ``known`` maps the warehouse's document_id -> source_file for documents already loaded.
+    """
+    known = known or {}
+    known_by_path = {path: doc_id for doc_id, path in known.items()}
+    root_resolved = root.resolve()
+    intake = Intake()
+    first_file_of: dict[str, str] = {}
+
+    def reject(source_file: str, reason: str, detail: str) -> None:
+        log.warning("rejected %s: %s (%s)", source_file, reason, detail)
+        intake.rejects.append(Reject(source_file, reason, detail, run_id, _now()))
+
+    for path in list_input_files(root):
+        source_file = path.relative_to(root).as_posix()
+        intake.files_seen += 1
+        if not is_utf8_name(source_file):
+            printable = printable_name(source_file)
+            reject(printable, "bad_name", "the file name is not valid UTF-8")
+            continue
+        try:
+            data = read_input_file(path, root_resolved, max_bytes)
+            sha = hashlib.sha256(data).hexdigest()
+            doc_id = document_id_for(sha)
+            if sha in first_file_of:
+                raise Refused(f"duplicate_of:{doc_id}", f"same bytes as {first_file_of[sha]}")
+            known_path = known.get(doc_id)
+            if known_path not in (None, source_file) and (root / known_path).is_file():
+                raise Refused(f"duplicate_of:{doc_id}", f"same bytes as loaded {known_path}")
+            first_file_of[sha] = source_file
+            if known_path == source_file:
+                intake.unchanged.append(doc_id)
+                continue
+            decoded = decode_article(data)
+            if decoded.reason:
+                raise Refused(decoded.reason, decoded.detail)
+            sidecar = read_sidecar(path, root_resolved, max_bytes)
+        except Refused as refused:
+            reject(source_file, refused.reason, refused.detail)
+            continue
+        except Exception as error:  # a bug must cost one file, never the run
+            log.exception("intake failed on %s", source_file)
+            reject(source_file, "intake_error", f"{type(error).__name__}: {error}")
+            continue
+        intake.to_extract.append(SourceText(source_file, decoded.text, sha, doc_id, sidecar))
+        previous = known_by_path.get(source_file)
+        if previous is not None and previous != doc_id:
+            intake.replaces[doc_id] = previous
+    seen_paths = {f.source_file for f in intake.to_extract} | {known[d] for d in intake.unchanged}
+    intake.missing = sorted(
+        p for p in known_by_path if p not in seen_paths and not (root / p).exists()
+    )
+    for path in intake.missing:
+        log.warning("previously loaded file is gone from the input: %s (its rows are kept)", path)
+    return intake

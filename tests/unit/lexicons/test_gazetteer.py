@@ -1,0 +1,58 @@
+import csv
+
+import pycountry
+
+from extractors.lexicons import LEXICON_DIR
+from extractors.lexicons.gazetteer import (
+    SEED_DIR,
+    country_name,
+    demonym,
+    find_place,
+    find_sector,
+    group_head,
+    seed_files,
+)
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (LEXICON_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_dbt_seeds_are_the_extractor_tables():
+    """dbt reads the same facts: regenerate with `python -m extractors.lexicons.gazetteer`."""
+    for name, text in seed_files().items():
+        assert (SEED_DIR / name).read_text(encoding="utf-8") == text, name
+
+
+def test_places_are_iso_countries_and_unique():
+    codes = {c.alpha_3 for c in pycountry.countries}
+    rows = _rows("places.csv")
+    assert {r["alpha3"] for r in rows} <= codes
+    assert {r["kind"] for r in rows} <= {"canonical", "alias", "demonym", "capital", "city"}
+    names = [r["name"].lower() for r in rows]
+    assert len(names) == len(set(names))
+
+
+def test_sectors_are_plover_codes():
+    with (SEED_DIR / "plover_sectors.csv").open(encoding="utf-8", newline="") as handle:
+        plover = {r["sector_code"] for r in csv.DictReader(handle)}
+    rows = _rows("sectors.csv")
+    assert {r["sector"] for r in rows} <= plover
+    assert {r["group_head"] for r in rows} <= {"", "alone", "modified"}
+
+
+def test_lookups():
+    assert find_place("the U.S.").alpha3 == "USA"
+    assert (find_place("Iraqis").alpha3, find_place("Iraqis").kind) == ("IRQ", "demonym")
+    assert find_place("Tehran").kind == "capital"
+    assert country_name("IRN") == "Iran"
+    assert demonym("USA") == "American"
+    assert find_sector("senior lawmaker") == "LEG"
+    assert find_sector("deputy prime minister") == "GOV"
+    assert find_sector("Major-General") == "MIL"
+    assert find_sector("clerics") == "REL"  # plurals of terms
+    assert find_sector("baker") is None
+    assert group_head("militiamen") == "alone"
+    assert group_head("officials") == "modified"
+    assert group_head("delegation") is None

@@ -1,0 +1,160 @@
+import csv
+
+import pytest
+
+from extractors.lexicons import LEXICON_DIR
+from extractors.nlp.events import cameo_lexicon
+from tests.support.paths import SHARED
+
+SHARED_CODES = SHARED / "reference" / "cameo" / "cameo_codes_combined.csv"
+
+
+def all_rules():
+    return [r for rules in cameo_lexicon().values() for r in rules]
+
+
+def test_lexicon_covers_all_twenty_roots():
+    codes = {r.cameo_code for r in all_rules()}
+    assert all(c.isdigit() and len(c) in (3, 4) for c in codes)
+    assert {c[:2] for c in codes} == {f"{n:02d}" for n in range(1, 21)}
+    assert "say" not in cameo_lexicon()  # speech is the statement extractor's job
+
+
+@pytest.mark.skipif(not SHARED_CODES.exists(), reason="../shared reference tables absent")
+def test_lexicon_codes_exist_in_cameo():
+    with SHARED_CODES.open(encoding="utf-8") as handle:
+        known = {row["cameo_code"] for row in csv.DictReader(handle)}
+    assert {r.cameo_code for r in all_rules()} <= known
+
+
+def test_lexicon_file_keeps_leading_zeros():
+    text = (LEXICON_DIR / "cameo_verbs.csv").read_text(encoding="utf-8")
+    assert "accuse,,,112" in text and "meet,,,040" in text
+
+
+def events_of(extraction):
+    return [
+        (e.cameo_code, e.trigger_text, e.source_actor_key, e.target_actor_key)
+        for e in extraction.events
+    ]
+
+
+def country_dyads_of(extraction):
+    return [
+        (e.cameo_code, e.trigger_text, e.source_country_code, e.target_country_code)
+        for e in extraction.events
+    ]
+
+
+def test_seed_events(seed):
+    found = events_of(seed)
+    assert ("112", "accuses", "country:united states", "country:iran") in found
+    assert ("042", "sent", "person:nouri al-maliki", "country:iran") in found
+    assert ("016", "denies", "country:iran", None) in found
+    dyads = country_dyads_of(seed)
+    assert ("042", "sent", "IRQ", "IRN") in dyads  # the prime minister acts for Iraq
+    killed = next(e for e in seed.events if e.trigger_text == "killed")
+    assert killed.source_actor_key == "group:american forces"  # "they" -> U.S. forces
+    assert killed.source_country_code == "USA"
+    crackdown = next(e for e in seed.events if e.trigger_text == "launched a crackdown")
+    assert crackdown.cameo_code == "175"  # light verb "launch" + event noun "crackdown"
+    assert crackdown.location_actor_key == "location:basra"
+    assert crackdown.target_country_code == "IRQ"  # Shiite militias, acting in Basra
+    blames = next(e for e in seed.events if e.trigger_text == "blames")
+    assert blames.target_actor_key == "country:united states"  # "the U.S.-led invasion"
+    assert not blames.is_negated  # "denies" governs its own object, not the conjoined verb
+    rhetoric = next(e for e in seed.events if e.trigger_text == "stepped up their rhetoric")
+    assert (rhetoric.cameo_code, rhetoric.target_actor_key) == ("111", "country:iran")
+    fired = next(e for e in seed.events if e.trigger_text == "fired")
+    assert (fired.source_country_code, fired.target_country_code) == ("IRQ", "IRQ")
+    fought = {
+        (e.source_actor_key, e.target_actor_key) for e in seed.events if e.trigger_text == "fought"
+    }
+    assert fought == {("country:iran", "country:iraq"), ("country:iraq", "country:iran")}
+    killed = next(e for e in seed.events if e.trigger_text == "killed")
+    assert killed.target_country_code == "IRQ"  # 18 fighters in Sadr City
+
+
+def test_seed_event_spans(seed):
+    text = seed.documents[0].text
+    for e in seed.events:
+        assert text[e.trigger_start_char : e.trigger_end_char] == e.trigger_text
+        evidence = text[e.evidence_start_char : e.evidence_end_char]
+        assert e.trigger_text in evidence and evidence == evidence.strip()
+
+
+def test_negation_location_and_specific_rule(extract_text):
+    result = extract_text(
+        "Russia did not attack Ukraine. Russia attacked Ukraine in Kharkiv. "
+        "Germany imposed sanctions on Russia."
+    )
+    assert events_of(result) == [
+        ("190", "attack", "country:russia", "country:ukraine"),
+        ("190", "attacked", "country:russia", "country:ukraine"),
+        ("163", "imposed", "country:germany", "country:russia"),
+    ]
+    assert [e.is_negated for e in result.events] == [True, False, False]
+    assert result.events[1].location_actor_key == "location:kharkiv"
+
+
+def test_no_event_without_actors_and_dedupe(extract_text):
+    assert extract_text("The men attacked the building.").events == []
+    twice = extract_text("Iran attacked Iraq and attacked Iraq again.")
+    assert events_of(twice) == [("190", "attacked", "country:iran", "country:iraq")]
+
+
+def test_passive_conjoined_and_control(extract_text):
+    result = extract_text(
+        "Ten soldiers were killed by Russia in Kharkiv. "
+        "France and Germany met in Paris. "
+        "Britain urged Iran to release the sailors."
+    )
+    found = events_of(result)
+    assert ("190", "killed", "country:russia", "group:soldiers") in found
+    assert ("040", "met", "country:france", "country:germany") in found
+    assert ("040", "met", "country:germany", "country:france") in found
+    release = next(e for e in result.events if e.trigger_text == "release")
+    assert release.source_actor_key == "country:iran"  # object control: Iran releases
+    assert release.is_hypothetical and not release.is_negated
+
+
+def test_negation_and_modality(extract_text):
+    result = extract_text(
+        "Russia never attacked Ukraine. Russia may attack Ukraine. "
+        "Iran denied reports that it would meet Iraq."
+    )
+    by_sentence = {
+        e.sentence_index: e
+        for e in result.events
+        if e.cameo_code.startswith(("19", "13", "04", "03"))
+    }
+    assert by_sentence[0].is_negated and not by_sentence[0].is_hypothetical
+    assert by_sentence[1].is_hypothetical and not by_sentence[1].is_negated
+    meet = next(e for e in result.events if e.trigger_text == "meet")
+    assert meet.is_negated and meet.is_hypothetical
+
+
+def test_event_dates_resolve_against_publication(nlp):
+    from datetime import date
+
+    from extractors.nlp.pipeline import extract
+    from tests.support.articles import make_source
+
+    text = "Russia attacked Ukraine on Wednesday. Germany imposed sanctions on Russia last week."
+    dated = extract(nlp, [make_source(text, sidecar={"published_date": date(2024, 5, 10)})])
+    assert [e.event_date for e in dated.events] == [date(2024, 5, 8), date(2024, 4, 29)]
+    undated = extract(nlp, [make_source(text)])
+    assert [e.event_date for e in undated.events] == [None, None]
+
+
+def test_passive_light_verb_trigger_runs_forward(extract_text):
+    text = "A crackdown on Shiite militias was launched by Iraq in Basra."
+    (crackdown,) = extract_text(text).events
+    assert crackdown.cameo_code == "175"
+    assert (crackdown.source_actor_key, crackdown.target_actor_key) == (
+        "country:iraq",
+        "group:shiite militias",
+    )
+    assert crackdown.trigger_start_char < crackdown.trigger_end_char
+    span = text[crackdown.trigger_start_char : crackdown.trigger_end_char]
+    assert span == crackdown.trigger_text == "crackdown on Shiite militias was launched"
