@@ -89,7 +89,7 @@ def load_settings() -> Settings:
         dbt_project_dir=PROJECT_ROOT / "dbt_project",
         # the docs describe one warehouse, so they live beside its file
         docs_dir=_path("WIREHOUSE_DOCS", str(db_path.with_name(f"{db_path.stem}_docs"))),
-        # the evidence pages (extractors/tools/evidence.py) sit beside the docs site
+        # the evidence pages (extractors/tools/evidence/) sit beside the docs site
         evidence_dir=_path(
             "WIREHOUSE_EVIDENCE", str(db_path.with_name(f"{db_path.stem}_evidence"))
         ),
@@ -100,3 +100,20 @@ def load_settings() -> Settings:
         task_timeout_minutes=int(os.environ.get("WIREHOUSE_TASK_TIMEOUT_MINUTES", "60")),
         schedule=os.environ.get("WIREHOUSE_SCHEDULE", "@hourly"),
     )
+
+
+def airflow_home() -> Path:
+    """Airflow's home folder (AIRFLOW_HOME; the Makefile's default is state/airflow)."""
+    return Path(os.environ.get("AIRFLOW_HOME", PROJECT_ROOT / "state" / "airflow"))
+
+
+def docs_server_address() -> tuple[str, int]:
+    """Where `make docs` serves the site: WIREHOUSE_DOCS_HOST, by default this machine only
+    (the site shows the warehouse's SQL and column statistics), and WIREHOUSE_DOCS_PORT."""
+    host = os.environ.get("WIREHOUSE_DOCS_HOST", "127.0.0.1")
+    return host, int(os.environ.get("WIREHOUSE_DOCS_PORT", 8081))
+
+
+def shared_dir() -> Path:
+    """The research-only data beside the project (corpora, gold sets): WIREHOUSE_SHARED."""
+    return Path(os.environ.get("WIREHOUSE_SHARED", PROJECT_ROOT.parent / "shared"))

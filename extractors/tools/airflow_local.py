@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from extractors.settings import airflow_home
+
 SERVICES = {
     "api-server": ["api-server"],
     "scheduler": ["scheduler", "--skip-serve-logs"],
@@ -37,8 +39,10 @@ def make_private(home: Path) -> None:
 def start(home: Path, airflow: str) -> dict[str, subprocess.Popen]:
     os.umask(0o077)  # whatever the services create (logs, the password file) is private
     make_private(home)
+    # the services' home is the one made private here, also where AIRFLOW_HOME is unset
+    env = {**os.environ, "AIRFLOW_HOME": str(home)}
     return {
-        name: subprocess.Popen([airflow, *args], start_new_session=True)
+        name: subprocess.Popen([airflow, *args], start_new_session=True, env=env)
         for name, args in SERVICES.items()
     }
 
@@ -57,7 +61,7 @@ def stop(processes: dict[str, subprocess.Popen], grace_s: float = 20) -> None:
 
 
 def main() -> int:
-    home = Path(os.environ["AIRFLOW_HOME"])
+    home = airflow_home()
     airflow = str(Path(sys.executable).with_name("airflow"))
     processes = start(home, airflow)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))

@@ -10,20 +10,17 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import hashlib
 import json
 import logging
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
-from extractors.records import SourceText
 from extractors.settings import DEFAULT_MAX_BYTES, load_settings
-from extractors.warehouse.decoding import decode_article
-from extractors.warehouse.intake import discover, document_id_for, list_input_files
-from extractors.warehouse.metadata import read_sidecar
+from extractors.tools.warehouse_check import warehouse_missing
+from extractors.warehouse.dbt_calls import docs_site
+from extractors.warehouse.folder_extraction import extract_folder
+from extractors.warehouse.intake import list_input_files, source_text
 from extractors.warehouse.safe_read import Refused
-from extractors.warehouse.staging import StagingWriter, write_rejects
 
 SUMMARY_TABLES = (
     ("documents", "marts.dim_documents"),
@@ -33,44 +30,6 @@ SUMMARY_TABLES = (
     ("statements", "marts.fct_statements"),
     ("rejects", "ops.rejects"),
 )
-
-
-def extract_folder(
-    nlp, input_dir: Path, out: Path, *, n_process: int = 1, batch_size: int = 32
-) -> dict[str, int]:
-    """Staging Parquet for every accepted file under input_dir; returns row counts.
-
-    Records are written chunk by chunk (see ``StagingWriter``), so memory stays flat as
-    the folder grows. The benchmark times exactly this function.
-    """
-    from extractors.nlp.pipeline import extract_chunks, failure_rejects
-    from extractors.warehouse.progress import Progress
-
-    run_id = f"cli__{datetime.now(UTC):%Y%m%dT%H%M%S}"
-    intake = discover(input_dir, run_id=run_id, max_bytes=load_settings().max_bytes)
-    counts = dict.fromkeys(("documents", "words", "actors", "events", "statements"), 0)
-    writer = StagingWriter(out)
-    progress = Progress(len(intake.to_extract), name="extract", bar=True)
-    chunks = extract_chunks(
-        nlp,
-        intake.to_extract,
-        batch_size=batch_size,
-        n_process=n_process,
-        on_document=progress.update,
-    )
-    rejects = list(intake.rejects)
-    for chunk in chunks:
-        writer.write(chunk)
-        rejects += failure_rejects(chunk.failures, run_id)
-        counts["documents"] += len(chunk.documents)
-        counts["words"] += sum(d.n_words for d in chunk.documents)
-        for name in ("actors", "events", "statements"):
-            counts[name] += len(getattr(chunk, name))
-    writer.close()
-    progress.close()
-    write_rejects(out / "rejects.parquet", rejects)
-    counts["rejects"] = len(rejects)
-    return counts
 
 
 def _extract_folder(args: argparse.Namespace) -> int:
@@ -101,18 +60,13 @@ def _show_file(args: argparse.Namespace) -> int:
     from extractors.nlp.pipeline import extract
 
     path = Path(args.file)
-    data = path.read_bytes()
-    decoded = decode_article(data)
-    if decoded.reason:
-        print(json.dumps({"rejected": decoded.reason, "detail": decoded.detail}))
-        return 1
-    sha = hashlib.sha256(data).hexdigest()
     try:
-        sidecar = read_sidecar(path, path.parent.resolve(), DEFAULT_MAX_BYTES)
+        source = source_text(
+            path.name, path.read_bytes(), path, path.parent.resolve(), DEFAULT_MAX_BYTES
+        )
     except Refused as refused:
         print(json.dumps({"rejected": refused.reason, "detail": refused.detail}))
         return 1
-    source = SourceText(path.name, decoded.text, sha, document_id_for(sha), sidecar)
     extraction = extract(load_nlp(args.model), [source])
     document = extraction.documents[0]
     result = {
@@ -131,9 +85,10 @@ def _summary(_args: argparse.Namespace) -> int:
     settings = load_settings()
     with duckdb.connect(str(settings.db_path), read_only=True) as con:
         for label, table in SUMMARY_TABLES:
-            print(f"{label:>11}: {con.execute(f'select count(*) from {table}').fetchone()[0]}")
+            [(count,)] = con.execute(f"select count(*) from {table}").fetchall()
+            print(f"{label:>11}: {count}")
     print(f"  warehouse: {settings.db_path}")
-    print(f"  docs site: {settings.docs_dir / 'static_index.html'}")
+    print(f"  docs site: {docs_site(settings.docs_dir)}")
     print(f"   evidence: {settings.evidence_dir / 'index.html'}")
     return 0
 
@@ -142,8 +97,7 @@ def _evidence(args: argparse.Namespace) -> int:
     from extractors.tools.evidence import write_evidence_site
 
     settings = load_settings()
-    if not settings.db_path.exists():
-        print(f"no warehouse at {settings.db_path}: run `make run` first", file=sys.stderr)
+    if warehouse_missing(settings.db_path):
         return 1
     index = write_evidence_site(settings.db_path, Path(args.out or settings.evidence_dir))
     print(f"evidence pages: {index}")

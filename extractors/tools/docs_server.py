@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import argparse
 import functools
-import os
 import sys
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from extractors.settings import load_settings
-from extractors.warehouse.dbt_calls import generate_docs
+from extractors.settings import docs_server_address, load_settings
+from extractors.tools.warehouse_check import warehouse_missing
+from extractors.warehouse.dbt_calls import docs_site, generate_docs
 
 # the site is these files; the folder also holds dbt's working files (graph.gpickle,
 # partial_parse.msgpack, run results), which are nobody's business over HTTP
-SITE_FILES = frozenset({"index.html", "static_index.html", "manifest.json", "catalog.json"})
+SITE_FILES = frozenset({"index.html", docs_site(Path()).name, "manifest.json", "catalog.json"})
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -38,17 +38,15 @@ def site_server(folder: Path, host: str, port: int) -> ThreadingHTTPServer:
 
 
 def main(argv: list[str] | None = None) -> int:
+    host, port = docs_server_address()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--port", type=int, default=int(os.environ.get("WIREHOUSE_DOCS_PORT", 8081))
-    )
-    parser.add_argument("--host", default=os.environ.get("WIREHOUSE_DOCS_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=port)
+    parser.add_argument("--host", default=host)
     parser.add_argument("--regenerate", action="store_true", help="rebuild the site first")
     args = parser.parse_args(argv)
     settings = load_settings()
     if args.regenerate or not (settings.docs_dir / "index.html").exists():
-        if not settings.db_path.exists():
-            print(f"no warehouse at {settings.db_path}: run `make run` first", file=sys.stderr)
+        if warehouse_missing(settings.db_path):
             return 1
         generate_docs(settings, settings.db_path, settings.docs_dir)
     server = site_server(settings.docs_dir, args.host, args.port)

@@ -28,6 +28,20 @@ def document_id_for(content_sha256: str) -> str:
     return content_sha256[:16]
 
 
+def source_text(
+    source_file: str, data: bytes, path: Path, root: Path, max_bytes: int
+) -> SourceText:
+    """The document a file's bytes make (text, sha256, id, sidecar metadata); raises
+    ``Refused`` when they make none. root: the resolved folder the sidecar must be in."""
+    decoded = decode_article(data)
+    if decoded.reason:
+        raise Refused(decoded.reason, decoded.detail)
+    assert decoded.text is not None  # decode_article gives a text whenever no reason
+    sha = hashlib.sha256(data).hexdigest()
+    sidecar = read_sidecar(path, root, max_bytes)
+    return SourceText(source_file, decoded.text, sha, document_id_for(sha), sidecar)
+
+
 @dataclass
 class Intake:
     to_extract: list[SourceText] = field(default_factory=list)
@@ -115,10 +129,7 @@ def discover(
             if known_path == source_file:
                 intake.unchanged.append(doc_id)
                 continue
-            decoded = decode_article(data)
-            if decoded.reason:
-                raise Refused(decoded.reason, decoded.detail)
-            sidecar = read_sidecar(path, root_resolved, max_bytes)
+            source = source_text(source_file, data, path, root_resolved, max_bytes)
         except Refused as refused:
             reject(source_file, refused.reason, refused.detail)
             continue
@@ -126,7 +137,7 @@ def discover(
             log.exception("intake failed on %s", source_file)
             reject(source_file, "intake_error", f"{type(error).__name__}: {error}")
             continue
-        intake.to_extract.append(SourceText(source_file, decoded.text, sha, doc_id, sidecar))
+        intake.to_extract.append(source)
         previous = known_by_path.get(source_file)
         if previous is not None and previous != doc_id:
             intake.replaces[doc_id] = previous

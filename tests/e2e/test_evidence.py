@@ -14,17 +14,10 @@ import pytest
 
 from extractors.settings import load_settings
 from extractors.tools import cli
-from extractors.tools.evidence import (
-    MENTION,
-    QUOTE,
-    SPEAKER,
-    TRIGGER,
-    DocumentEvidence,
-    Span,
-    render_document_page,
-    render_marked_text,
-    write_evidence_site,
-)
+from extractors.tools.evidence import write_evidence_site
+from extractors.tools.evidence.marking import render_marked_text
+from extractors.tools.evidence.pages import render_document_page
+from extractors.tools.evidence.spans import MENTION, QUOTE, SPEAKER, TRIGGER, DocumentEvidence, Span
 from tests.support.duck import query
 from tests.support.paths import SEED_FILE
 
@@ -198,7 +191,7 @@ def test_renderer_nests_crossing_spans_and_escapes():
 
 
 def test_a_long_text_is_marked_up_to_a_paragraph_break_and_says_so(monkeypatch):
-    monkeypatch.setattr("extractors.tools.evidence.MAX_SHOWN_CHARS", 60)
+    monkeypatch.setattr("extractors.tools.evidence.pages.MAX_SHOWN_CHARS", 60)
     text = "Alpha met Beta in Rome.\n\nGamma left Rome.\n\n" + "Delta stayed. " * 20
     rome2 = text.index("Rome", 30)
     delta = text.index("Delta")

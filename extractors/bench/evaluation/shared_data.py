@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
-from extractors.settings import PROJECT_ROOT
+from extractors.settings import PROJECT_ROOT, shared_dir
 
-SHARED_DIR = Path(os.environ.get("WIREHOUSE_SHARED", PROJECT_ROOT.parent / "shared"))
+SHARED_DIR = shared_dir()
 EVAL_DIR = SHARED_DIR / "eval"
 
 

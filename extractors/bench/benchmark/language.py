@@ -1,6 +1,6 @@
 """`make bench --only language`: what the intake's language check costs.
 
-Runs in a fresh process (``python -m extractors.bench.language CORPUS``) so that the
+Runs in a fresh process (``python -m extractors.bench.benchmark.language CORPUS``) so the
 model's load time and memory are its own: numpy is imported first, because spaCy imports
 it anyway, and the resident memory is read before and after the model loads. Then every
 corpus file is decoded and judged as intake does, and each judgement is timed.
@@ -47,32 +47,6 @@ def measure(corpus: Path) -> dict:
         "ms_per_doc_p99": round(costs_ms[int(0.99 * (len(costs_ms) - 1))], 2),
         "total_s": round(sum(costs_ms) / 1000, 2),
     }
-
-
-def render(result: dict, throughput: dict | None) -> list[str]:
-    """Section 6 of BENCHMARKS.md, beside bare spaCy's parse time per document (section 1)."""
-    bare = ""
-    if throughput:
-        bare_ms = statistics.median(throughput["bare_s"]) / throughput["docs"] * 1000
-        bare = (
-            f"For comparison, bare `nlp.pipe` parses a document in {bare_ms:.0f} ms "
-            f"(section 1, {throughput['measured_at']}): the check costs "
-            f"{result['ms_per_doc_mean'] / bare_ms:.0%} of a parse."
-        )
-    return [
-        "## 6. Language identification at intake",
-        "",
-        f"`extractors.warehouse.language.judge` (py3langid on each article's prose) over {result['docs']} "
-        "BBC articles, in a fresh process; the model loads once per process. "
-        f"Measured {result['measured_at']}.",
-        "",
-        "| model load s | model memory MB | ms per document: mean / median / p99 | total s |",
-        "|---|---|---|---|",
-        f"| {result['model_load_s']} | {result['model_mb']} | {result['ms_per_doc_mean']} / "
-        f"{result['ms_per_doc_median']} / {result['ms_per_doc_p99']} | {result['total_s']} |",
-        "",
-        *([bare, ""] if bare else []),
-    ]
 
 
 if __name__ == "__main__":
