@@ -92,7 +92,9 @@ def evaluate_seed(nlp: Language) -> dict | None:
                 and actors[m.actor_key].actor_kind == item["kind"]
             )
             by_name = [
-                a for a in result.actors if normalise_name(a.canonical_name) == _norm(item["name"])
+                a
+                for a in result.actors
+                if normalise_name(a.canonical_name) == normalise_name(item["name"])
             ]
             most = actors[keys.most_common(1)[0][0]] if keys else None
             primary = by_name[0] if by_name else most
@@ -102,9 +104,9 @@ def evaluate_seed(nlp: Language) -> dict | None:
                 GoldResult(
                     name=item["name"],
                     found=primary is not None,
-                    kind_right=bool(primary) and primary.actor_kind == item["kind"],
-                    country_right=bool(primary) and primary.country_code == item["country"],
-                    sector_right=bool(primary) and primary.sector == item["sector"],
+                    kind_right=primary is not None and primary.actor_kind == item["kind"],
+                    country_right=primary is not None and primary.country_code == item["country"],
+                    sector_right=primary is not None and primary.sector == item["sector"],
                     n_ids=len(keys),
                     got=(
                         f"{primary.actor_key} {primary.country_code} {primary.sector}"
@@ -125,10 +127,6 @@ def evaluate_seed(nlp: Language) -> dict | None:
                 )
             )
     return {"wirehouse": ours, "spacy": bare}
-
-
-def _norm(name: str) -> str:
-    return normalise_name(name)
 
 
 def _print_seed(results: dict) -> None:
@@ -276,7 +274,9 @@ def evaluate_conll(nlp: Language, limit: int | None = None) -> dict | None:
         conll_type = KIND_TO_CONLL.get(kinds.get((m.document_id, m.actor_key), ""))
         if conll_type and m.ner_label:  # descriptions ("the cleric") are not names
             predicted[m.document_id][(m.start_char, m.end_char)] = conll_type
-    counts = {system: defaultdict(lambda: [0, 0, 0, 0]) for system in ("wirehouse", "spacy")}
+    counts: dict[str, defaultdict[str, list[int]]] = {
+        system: defaultdict(lambda: [0, 0, 0, 0]) for system in ("wirehouse", "spacy")
+    }
     skipped = 0
     started = time.perf_counter()
     spacy_docs = nlp.pipe((d.text for d in docs), batch_size=32)

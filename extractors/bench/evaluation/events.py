@@ -28,14 +28,19 @@ import csv
 import json
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from spacy.language import Language
 
+from extractors.bench.evaluation.petrarch_actors import (
+    dictionary_actors,
+    load_petrarch_actors,
+    petrarch_date,
+)
 from extractors.bench.evaluation.scoring import precision_recall_f1
 from extractors.bench.evaluation.shared_data import eval_path, seed_gold_documents
-from extractors.nlp.actors import ActorInfo, DocActors, extract_actors
+from extractors.nlp.actors import extract_actors
 from extractors.nlp.events import extract_events
 from extractors.nlp.pipeline import SourceText, extract
 from extractors.settings import PROJECT_ROOT
@@ -62,139 +67,69 @@ def _sentence_ranges(text: str, snippet: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
 
 
-def evaluate_seed(nlp: Language) -> dict | None:
+@dataclass
+class SeedTotals:
+    required: int = 0  # required gold events
+    found: int = 0  # of them, found
+    tp: int = 0  # distinct predicted tuples matching a required event
+    fp: int = 0  # distinct predicted tuples matching no gold event
+    one_sided: int = 0  # events without a source or target country, not scored
+    misses: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+
+
+def _count_required(totals: SeedTotals, gold: dict, text: str, events: list) -> None:
+    """Which required gold events an event of an overlapping sentence finds."""
+    for item in gold["events"]:
+        if item.get("optional"):
+            continue
+        totals.required += 1
+        spans = _sentence_ranges(text, item["text"])
+        hit = any(
+            (t := _tuple(e)) is not None
+            and t[:2] == (item["source"], item["target"])
+            and t[2] in item["roots"]
+            and any(
+                e.evidence_start_char < end and start < e.evidence_end_char for start, end in spans
+            )
+            for e in events
+        )
+        totals.found += hit
+        if not hit:
+            totals.misses.append(f"{item['trigger']} {item['source']}->{item['target']}")
+
+
+def _count_predicted(totals: SeedTotals, gold: dict, events: list) -> None:
+    """Each distinct predicted tuple: right, ignored (optional only) or wrong."""
+    for tup in sorted({t for e in events if (t := _tuple(e))}):
+        matching = [
+            g
+            for g in gold["events"]
+            if (g["source"], g["target"]) == tup[:2] and tup[2] in g["roots"]
+        ]
+        if any(not g.get("optional") for g in matching):
+            totals.tp += 1
+        elif not matching:
+            totals.fp += 1
+            totals.wrong.append("->".join(tup[:2]) + " " + tup[2])
+
+
+def evaluate_seed(nlp: Language) -> SeedTotals | None:
     folder = eval_path("seed")
     if folder is None:
         return None
-    totals = {"required": 0, "found": 0, "tp": 0, "fp": 0, "one_sided": 0, "misses": []}
-    totals["wrong"] = []
+    totals = SeedTotals()
     for gold, path in seed_gold_documents():
         raw = path.read_text(encoding="utf-8")
         result = extract(nlp, [SourceText(path.name, raw, "0" * 64, "seed", {})])
-        text = result.documents[0].text
         events = [e for e in result.events if not e.is_negated]
-        totals["one_sided"] += sum(1 for e in events if _tuple(e) is None)
-        for item in gold["events"]:
-            if item.get("optional"):
-                continue
-            totals["required"] += 1
-            spans = _sentence_ranges(text, item["text"])
-            hit = any(
-                _tuple(e)
-                and _tuple(e)[:2] == (item["source"], item["target"])
-                and _tuple(e)[2] in item["roots"]
-                and any(
-                    e.evidence_start_char < end and start < e.evidence_end_char
-                    for start, end in spans
-                )
-                for e in events
-            )
-            totals["found"] += hit
-            if not hit:
-                totals["misses"].append(f"{item['trigger']} {item['source']}->{item['target']}")
-        for tup in sorted({t for e in events if (t := _tuple(e))}):
-            matching = [
-                g
-                for g in gold["events"]
-                if (g["source"], g["target"]) == tup[:2] and tup[2] in g["roots"]
-            ]
-            if any(not g.get("optional") for g in matching):
-                totals["tp"] += 1
-            elif not matching:
-                totals["fp"] += 1
-                totals["wrong"].append("->".join(tup[:2]) + " " + tup[2])
+        totals.one_sided += sum(1 for e in events if _tuple(e) is None)
+        _count_required(totals, gold, result.documents[0].text, events)
+        _count_predicted(totals, gold, events)
     return totals
 
 
 # ----------------------------------------------------------------------------- PETRARCH
-
-
-def _petr_date(text: str, century: str = "19") -> int:
-    return int(text if len(text) == 8 else century + text)
-
-
-def _parse_code_block(block: str) -> tuple[str, int, int] | None:
-    block = block.split("#")[0].strip()
-    match = re.match(r"\[\s*([^\]\s]+)\s*([^\]]*)\]", block)
-    if not match:
-        return None
-    code, restriction = match[1].split("/")[0].upper(), match[2].replace(" ", "")
-    low, high = 0, 99999999
-    if restriction.startswith("<"):
-        high = _petr_date(restriction[1:]) - 1
-    elif restriction.startswith(">"):
-        low = _petr_date(restriction[1:]) + 1
-    elif "-" in restriction:
-        a, b = restriction.split("-", 1)
-        low, high = _petr_date(a), _petr_date(b)
-    return code, low, high
-
-
-def load_petrarch_actors(path: Path) -> dict[tuple[str, ...], list[tuple[str, int, int]]]:
-    """Phrase (upper-case words) -> [(code, from, to)] from a PETRARCH actor dictionary."""
-    actors: dict[tuple[str, ...], list[tuple[str, int, int]]] = {}
-    names: list[tuple[str, ...]] = []
-    codes: list[tuple[str, int, int]] = []
-
-    def flush() -> None:
-        for name in names:
-            actors[name] = list(codes)
-
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        stripped = line.split("#")[0].rstrip()
-        if not stripped.strip() or stripped.lstrip().startswith("<"):
-            continue
-        if line[0] in " \t":
-            block = _parse_code_block(stripped.strip())
-            if block:
-                codes.append(block)
-            continue
-        if stripped.startswith("+"):
-            names.append(tuple(w for w in re.split(r"[_\s]+", stripped[1:].strip().upper()) if w))
-            continue
-        flush()
-        head, _, rest = stripped.partition("[")
-        names = [tuple(w for w in re.split(r"[_\s]+", head.strip().upper()) if w)]
-        codes = []
-        if rest:
-            block = _parse_code_block("[" + rest)
-            if block:
-                codes.append(block)
-    flush()
-    return {k: v for k, v in actors.items() if k}
-
-
-def _word_matches(word: str, token: str) -> bool:
-    token = token.upper()
-    return token == word or (len(word) >= 5 and token.startswith(word) and token[:1].isalpha())
-
-
-def dictionary_actors(doc, dictionary, when: int) -> DocActors:
-    """Actors of a doc found by longest dictionary match (capitalised tokens only)."""
-    result = DocActors()
-    phrases = sorted(dictionary.items(), key=lambda item: -len(item[0]))
-    taken: set[int] = set()
-    for token in doc:
-        if token.i in taken or not token.text[:1].isupper():
-            continue
-        for words, codes in phrases:
-            end = token.i + len(words)
-            if end > len(doc) or any(i in taken for i in range(token.i, end)):
-                continue
-            if not all(_word_matches(w, doc[token.i + k].text) for k, w in enumerate(words)):
-                continue
-            dated = [c for c, low, high in codes if low <= when <= high]
-            code = dated[0] if dated else None
-            if not code or not code[:3].isalpha():
-                break  # a dictionary entry with no usable code ("---")
-            key = f"country:{code[:3].lower()}"
-            result.actors.setdefault(key, ActorInfo(key, code[:3], "country", code[:3], None))
-            result.actors[key].n_mentions += 1
-            for i in range(token.i, end):
-                result.token_actor[i] = key
-                taken.add(i)
-            break
-    return result
 
 
 def evaluate_petrarch(nlp: Language) -> dict | None:
@@ -213,7 +148,7 @@ def evaluate_petrarch(nlp: Language) -> dict | None:
     per_category: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     docs = nlp.pipe(r["text"] for r in records)
     for record, doc in zip(records, docs, strict=True):
-        when = _petr_date(record["date"])
+        when = petrarch_date(record["date"])
         actors = dictionary_actors(doc, dictionary, when)
         published = date(when // 10000, when // 100 % 100, when % 100)
         predicted = {
@@ -276,7 +211,7 @@ def evaluate_plover(nlp: Language) -> dict | None:
     records = [
         r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"
     ]
-    counts = {
+    counts: dict[str, int] = {
         "records": len(records),
         "with_event": 0,
         "type": 0,
@@ -304,78 +239,81 @@ def evaluate_plover(nlp: Language) -> dict | None:
         counts["any_type"] += any(_plover_type(e.cameo_code, mapping) == gold_type for e in events)
         gold_sources = {s.get("code") for s in record.get("source") or [] if isinstance(s, dict)}
         counts["source_country"] += main.source_country_code in gold_sources
-    counts["confusion"] = dict(confusion)
-    return counts
+    return {**counts, "confusion": dict(confusion)}
 
 
 # ----------------------------------------------------------------------------- report
 
 
-def report(nlp: Language) -> dict[str, float]:
-    """Print the report; return its figures."""
-    figures: dict[str, float] = {}
+def _report_seed(nlp: Language) -> dict[str, float]:
     seed = evaluate_seed(nlp)
     if seed is None:
         print("seed: skipped (../shared/eval/seed absent)")
-    else:
-        recall = seed["found"] / seed["required"] if seed["required"] else 0.0
-        precision = seed["tp"] / (seed["tp"] + seed["fp"]) if seed["tp"] + seed["fp"] else 0.0
-        print(
-            f"seed: required recall {recall:.2f} ({seed['found']}/{seed['required']}), "
-            f"precision {precision:.2f} ({seed['tp']} right, {seed['fp']} wrong dyad-root tuples; "
-            f"{seed['one_sided']} one-sided events not scored)"
-        )
-        if seed["misses"]:
-            print(f"  missed: {'; '.join(seed['misses'])}")
-        if seed["wrong"]:
-            print(f"  not in gold: {'; '.join(seed['wrong'])}")
-        figures.update({"events.seed.required_recall": recall, "events.seed.precision": precision})
+        return {}
+    recall = seed.found / seed.required if seed.required else 0.0
+    precision = seed.tp / (seed.tp + seed.fp) if seed.tp + seed.fp else 0.0
+    print(
+        f"seed: required recall {recall:.2f} ({seed.found}/{seed.required}), "
+        f"precision {precision:.2f} ({seed.tp} right, {seed.fp} wrong dyad-root tuples; "
+        f"{seed.one_sided} one-sided events not scored)"
+    )
+    if seed.misses:
+        print(f"  missed: {'; '.join(seed.misses)}")
+    if seed.wrong:
+        print(f"  not in gold: {'; '.join(seed.wrong)}")
+    return {"events.seed.required_recall": recall, "events.seed.precision": precision}
+
+
+def _report_petrarch(nlp: Language) -> dict[str, float]:
     petr = evaluate_petrarch(nlp)
     if petr is None:
         print("PETRARCH unit tests: skipped (../shared/eval/events absent)")
-    else:
-        p, r, f = petr["prf"]
-        print(
-            f"PETRARCH2 unit-test records ({petr['records']}): precision {p:.2f} recall {r:.2f} "
-            f"F1 {f:.2f} (tp {petr['tp']}, fp {petr['fp']}, fn {petr['fn']}; country dyad + root)"
-        )
-        for category, (tp, fp, fn) in sorted(petr["per_category"].items()):
-            cp, cr, cf = precision_recall_f1(tp, fp, fn)
-            print(f"  {category:10s} P {cp:.2f} R {cr:.2f} F1 {cf:.2f}")
-        figures.update(
-            {
-                f"events.petrarch.{name}": value
-                for name, value in zip(("precision", "recall", "f1"), petr["prf"], strict=True)
-            }
-        )
+        return {}
+    p, r, f = petr["prf"]
+    print(
+        f"PETRARCH2 unit-test records ({petr['records']}): precision {p:.2f} recall {r:.2f} "
+        f"F1 {f:.2f} (tp {petr['tp']}, fp {petr['fp']}, fn {petr['fn']}; country dyad + root)"
+    )
+    for category, (tp, fp, fn) in sorted(petr["per_category"].items()):
+        cp, cr, cf = precision_recall_f1(tp, fp, fn)
+        print(f"  {category:10s} P {cp:.2f} R {cr:.2f} F1 {cf:.2f}")
+    return {
+        f"events.petrarch.{name}": value
+        for name, value in zip(("precision", "recall", "f1"), petr["prf"], strict=True)
+    }
+
+
+def _report_plover(nlp: Language) -> dict[str, float]:
     plover = evaluate_plover(nlp)
     if plover is None:
         print("PLOVER gold standard: skipped (../shared/eval/events absent)")
-    else:
-        n = plover["records"]
-        covered = plover["with_event"]
-        print(
-            f"PLOVER gold standard ({n} records, {covered} with an event): "
-            f"type agreement {plover['type'] / n:.2f}, root agreement {plover['root'] / n:.2f} "
-            f"(over records with an event: type {plover['type'] / max(covered, 1):.2f}, "
-            f"root {plover['root'] / max(covered, 1):.2f}); gold type among any event "
-            f"{plover['any_type'] / n:.2f}; source country {plover['source_country'] / n:.2f}"
+        return {}
+    n = plover["records"]
+    covered = plover["with_event"]
+    print(
+        f"PLOVER gold standard ({n} records, {covered} with an event): "
+        f"type agreement {plover['type'] / n:.2f}, root agreement {plover['root'] / n:.2f} "
+        f"(over records with an event: type {plover['type'] / max(covered, 1):.2f}, "
+        f"root {plover['root'] / max(covered, 1):.2f}); gold type among any event "
+        f"{plover['any_type'] / n:.2f}; source country {plover['source_country'] / n:.2f}"
+    )
+    worst = sorted(
+        ((k, v) for k, v in plover["confusion"].items() if k[0] != k[1]), key=lambda kv: -kv[1]
+    )[:8]
+    print(
+        "  most frequent confusions (gold -> predicted): "
+        + ", ".join(f"{g}->{p} {c}" for (g, p), c in worst)
+    )
+    return {
+        f"events.plover.{figure}": plover[key] / n
+        for figure, key in (
+            ("type_agreement", "type"),
+            ("root_agreement", "root"),
+            ("source_country", "source_country"),
         )
-        worst = sorted(
-            ((k, v) for k, v in plover["confusion"].items() if k[0] != k[1]), key=lambda kv: -kv[1]
-        )[:8]
-        print(
-            "  most frequent confusions (gold -> predicted): "
-            + ", ".join(f"{g}->{p} {c}" for (g, p), c in worst)
-        )
-        figures.update(
-            {
-                f"events.plover.{figure}": plover[key] / n
-                for figure, key in (
-                    ("type_agreement", "type"),
-                    ("root_agreement", "root"),
-                    ("source_country", "source_country"),
-                )
-            }
-        )
-    return figures
+    }
+
+
+def report(nlp: Language) -> dict[str, float]:
+    """Print the report; return its figures."""
+    return {**_report_seed(nlp), **_report_petrarch(nlp), **_report_plover(nlp)}

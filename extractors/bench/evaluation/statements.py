@@ -8,21 +8,16 @@ Gold sets (read from ../shared/eval, never copied here):
   train is for tuning; one annotator file per article (the lexicographically first).
   Discontinuous content is the union of its fragments.
 
-Matching is one-to-one, an optimal assignment (most pairs, then highest total score):
-- lenient: the predicted content covers >= 0.3 of the gold content's characters;
-- strict: character Jaccard of predicted and gold content >= 0.5.
-Precision is over predictions, recall over (required) gold items.
+Predictions are matched to gold items one-to-one, lenient and strict (see
+`statement_matching`). Precision is over predictions, recall over (required) gold items.
 
 Speaker accuracy is over lenient matches whose gold has a speaker. A predicted speaker is
 right when its span overlaps the gold Source span, or when it resolves to the same actor
 (the predicted speaker's actor key equals the actor the gold Source span names, via
 `DocActors.actor_of` on the Source head). On the seed the gold speaker is a name: right
 when the predicted speaker text contains it, is its surname, or resolves to an actor whose
-canonical name is it or one of its gold aliases. textacy's speakers go through the same
-actor resolution, so both systems are judged alike.
-
-textacy raises on a document with an odd number of quote marks; such documents count as
-no textacy predictions (their number is printed).
+canonical name is it or one of its gold aliases. Both systems (`statement_systems`) are
+judged alike; the documents textacy bails out on are counted and printed.
 
 The same run executes the extractor on every PolNeAR train and dev document and counts
 crashes (a crash is any exception from actor or statement extraction).
@@ -37,63 +32,30 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-from scipy.optimize import linear_sum_assignment
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from extractors.bench.evaluation.scoring import precision_recall_f1
 from extractors.bench.evaluation.shared_data import eval_path, seed_gold_documents
+from extractors.bench.evaluation.statement_matching import (
+    LENIENT_COVERAGE,
+    STRICT_JACCARD,
+    Gold,
+    Pred,
+    Spans,
+    SpeakerCheck,
+    Tally,
+    coverage,
+    jaccard,
+    overlap,
+    tally,
+)
+from extractors.bench.evaluation.statement_systems import SYSTEMS, TEXTACY_BAILOUTS
 from extractors.nlp.actors import DocActors, extract_actors, normalise_name
 from extractors.nlp.cleaning import clean
 from extractors.nlp.statements import extract_statements
 
-LENIENT_COVERAGE = 0.3
-STRICT_JACCARD = 0.5
-Spans = tuple[tuple[int, int], ...]
-
-
-@dataclass(frozen=True)
-class Gold:
-    content: Spans
-    source: Spans = ()
-    cue: Spans = ()
-    speaker_name: str | None = None  # seed only
-    optional: bool = False
-
-
-@dataclass(frozen=True)
-class Pred:
-    start: int
-    end: int
-    speaker: tuple[int, int] | None
-    speaker_key: str | None
-    speaker_text: str | None = None
-    kind: str = "direct"
-
-
-@dataclass
-class Tally:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    speaker_checked: int = 0
-    speaker_right: int = 0
-
-    def add(self, other: Tally) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-        self.speaker_checked += other.speaker_checked
-        self.speaker_right += other.speaker_right
-
-    @property
-    def prf(self) -> tuple[float, float, float]:
-        return precision_recall_f1(self.tp, self.fp, self.fn)
-
-    @property
-    def speaker_accuracy(self) -> float:
-        return self.speaker_right / self.speaker_checked if self.speaker_checked else 0.0
+# a document's speaker check, made once its actors are known
+SpeakerCheckFor = Callable[[Doc, DocActors], SpeakerCheck]
 
 
 @dataclass
@@ -105,140 +67,6 @@ class Result:
     crashes: list[str] = field(default_factory=list)
     textacy_bailouts: int = 0
     seconds: float = 0.0
-
-
-# ----------------------------------------------------------------------------- matching
-
-
-def _overlap(start: int, end: int, spans: Spans) -> int:
-    return sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
-
-
-def _length(spans: Spans) -> int:
-    return sum(e - s for s, e in spans)
-
-
-def coverage(pred: Pred, gold: Gold) -> float:
-    """Share of the gold content's characters that the predicted content covers."""
-    size = _length(gold.content)
-    return _overlap(pred.start, pred.end, gold.content) / size if size else 0.0
-
-
-def jaccard(pred: Pred, gold: Gold) -> float:
-    inter = _overlap(pred.start, pred.end, gold.content)
-    union = (pred.end - pred.start) + _length(gold.content) - inter
-    return inter / union if union else 0.0
-
-
-def match(
-    preds: list[Pred], golds: list[Gold], score: Callable[[Pred, Gold], float], threshold: float
-) -> list[tuple[Pred, Gold]]:
-    """One-to-one matching with the most pairs, and among those the highest total score
-    (an optimal assignment). A greedy best-score-first matching let a long prediction
-    that covers two gold items take the one it covers slightly better, leaving unmatched
-    a shorter prediction that fits only the other."""
-    if not preds or not golds:
-        return []
-    scores = np.array([[score(p, g) for g in golds] for p in preds])
-    eligible = scores >= threshold
-    # every eligible pair is worth more than any score difference: cardinality first
-    rows, cols = linear_sum_assignment(np.where(eligible, 1.0 + scores, 0.0), maximize=True)
-    return [(preds[i], golds[j]) for i, j in zip(rows, cols, strict=True) if eligible[i, j]]
-
-
-def tally(
-    preds: list[Pred],
-    golds: list[Gold],
-    score: Callable[[Pred, Gold], float],
-    threshold: float,
-    speaker_ok: Callable[[Pred, Gold], bool | None],
-) -> Tally:
-    """Counts for one document; an unmatched prediction matching an optional gold is ignored."""
-    pairs = match(preds, golds, score, threshold)
-    matched_p = {id(p) for p, _ in pairs}
-    matched_g = {id(g) for _, g in pairs}
-    t = Tally()
-    t.tp = sum(1 for _, g in pairs if not g.optional)
-    optional = [g for g in golds if g.optional]
-    for p in preds:
-        if id(p) in matched_p:
-            continue
-        if any(score(p, g) >= threshold for g in optional):
-            continue
-        t.fp += 1
-    t.fn = sum(1 for g in golds if not g.optional and id(g) not in matched_g)
-    for p, g in pairs:
-        if g.optional:
-            continue
-        verdict = speaker_ok(p, g)
-        if verdict is not None:
-            t.speaker_checked += 1
-            t.speaker_right += verdict
-    return t
-
-
-# ----------------------------------------------------------------------------- systems
-
-
-def wirehouse_predictions(doc: Doc, actors: DocActors) -> list[Pred]:
-    return [
-        Pred(
-            s.content_start_char,
-            s.content_end_char,
-            (s.speaker_start_char, s.speaker_end_char)
-            if s.speaker_start_char is not None
-            else None,
-            s.speaker_actor_key,
-            s.speaker_text,
-            s.statement_kind,
-        )
-        for s in extract_statements(doc, actors, "eval")
-    ]
-
-
-def _head(tokens: list) -> object:
-    ids = {t.i for t in tokens}
-    return next((t for t in tokens if t.head.i not in ids or t.head is t), tokens[-1])
-
-
-TEXTACY_BAILOUTS: list[str] = []
-
-
-def textacy_predictions(doc: Doc, actors: DocActors) -> list[Pred]:
-    from textacy.extract.triples import direct_quotations
-
-    preds = []
-    try:
-        triples = list(direct_quotations(doc))
-    except ValueError:  # textacy bails out on an odd number of quote marks
-        TEXTACY_BAILOUTS.append(doc[:8].text)
-        return []
-    for triple in triples:
-        content: Span = triple.content
-        start, end = content.start_char, content.end_char
-        while start < end and doc.text[start] in "\"“” '‘’":
-            start += 1
-        while end > start and doc.text[end - 1] in "\"“” '‘’,":
-            end -= 1
-        speaker = None
-        key = None
-        if triple.speaker:
-            first, last = (
-                min(triple.speaker, key=lambda t: t.i),
-                max(triple.speaker, key=lambda t: t.i),
-            )
-            speaker = (first.idx, last.idx + len(last.text))
-            key = actors.actor_of(_head(list(triple.speaker)))
-        preds.append(
-            Pred(start, end, speaker, key, doc.text[speaker[0] : speaker[1]] if speaker else None)
-        )
-    return preds
-
-
-SYSTEMS: dict[str, Callable[[Doc, DocActors], list[Pred]]] = {
-    "wirehouse": wirehouse_predictions,
-    "textacy": textacy_predictions,
-}
 
 
 # ----------------------------------------------------------------------------- PolNeAR
@@ -257,7 +85,7 @@ def read_brat(path: Path) -> list[Gold]:
             frags = tuple((int(a), int(b)) for a, b in (f.split() for f in m[3].strip().split(";")))
             spans[m[1]] = frags
         elif m := _E_LINE.match(line):
-            args = {}
+            args: dict[str, str] = {}
             for arg in m[2].split():
                 if ":" in arg:
                     role, ref = arg.split(":", 1)
@@ -291,13 +119,13 @@ def polnear_documents(split: str) -> list[tuple[str, str, list[Gold]]] | None:
     return out
 
 
-def _polnear_speaker_ok(doc: Doc, actors: DocActors) -> Callable[[Pred, Gold], bool | None]:
+def _polnear_speaker_ok(doc: Doc, actors: DocActors) -> SpeakerCheck:
     def ok(pred: Pred, gold: Gold) -> bool | None:
         if not gold.source:
             return None
         if pred.speaker is None:
             return False
-        if _overlap(pred.speaker[0], pred.speaker[1], gold.source) > 0:
+        if overlap(pred.speaker[0], pred.speaker[1], gold.source) > 0:
             return True
         if pred.speaker_key is None:
             return False
@@ -311,7 +139,7 @@ def _polnear_speaker_ok(doc: Doc, actors: DocActors) -> Callable[[Pred, Gold], b
 
 
 def _score_docs(
-    items: Iterable[tuple[str, Doc, list[Gold], Callable[[Doc, DocActors], object]]],
+    items: Iterable[tuple[str, Doc, list[Gold], SpeakerCheckFor]],
     result: Result,
 ) -> None:
     for name, doc, golds, speaker_ok_for in items:
@@ -368,10 +196,8 @@ def _find(text: str, snippet: str) -> tuple[int, int] | None:
     return (found.start(), found.end()) if found else None
 
 
-def _seed_speaker_ok(
-    aliases: dict[str, set[str]],
-) -> Callable[[Doc, DocActors], Callable[[Pred, Gold], bool | None]]:
-    def for_doc(doc: Doc, actors: DocActors) -> Callable[[Pred, Gold], bool | None]:
+def _seed_speaker_ok(aliases: dict[str, set[str]]) -> SpeakerCheckFor:
+    def for_doc(doc: Doc, actors: DocActors) -> SpeakerCheck:
         def ok(pred: Pred, gold: Gold) -> bool | None:
             if gold.speaker_name is None:
                 return None

@@ -1,6 +1,12 @@
 """The statement evaluation's matcher, on hand-made spans (no gold data needed)."""
 
-from extractors.bench.evaluation.statements import LENIENT_COVERAGE, Gold, Pred, coverage, match
+from extractors.bench.evaluation.statement_matching import (
+    LENIENT_COVERAGE,
+    Gold,
+    Pred,
+    coverage,
+    match,
+)
 
 
 def pred(start: int, end: int) -> Pred:
