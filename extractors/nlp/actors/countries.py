@@ -1,0 +1,96 @@
+"""Countries of people and organisations, which need the other actors of the document.
+
+In order: a title or apposition that names a country or a national organisation ("Iraqi
+government spokesman", "a lawmaker in the UIA"), the same role named with a country
+elsewhere ("Iraq's prime minister"), and, for actors of a state or its society (the
+sectors in `domestic_sectors.csv`: GOV, LEG, MIL, PTY, REB, REL...), the document's focus
+country, the first it names (usually in the headline or dateline). International
+sectors (JRN, BUS...) take no focus country: Reuters is not Iraqi.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from extractors import lexicons
+from extractors.nlp.actors.clustering import Keyed
+from extractors.nlp.actors.doc_actors import DocActors
+from extractors.nlp.actors.doc_index import DocIndex
+from extractors.nlp.actors.person_context import affiliation
+
+
+@cache
+def _domestic_sectors() -> frozenset[str]:
+    return frozenset(row["sector"] for row in lexicons.rows("domestic_sectors"))
+
+
+def place_people(index: DocIndex, result: DocActors, keyed: Keyed) -> None:
+    """Give each person without a country the one their context names."""
+    # Title/apposition modifiers that are countries or national organisations, then what
+    # the apposition attaches them to (an organisation or a person of known country).
+    # Two passes, so a confidant of a person placed in pass one is.
+    for _ in range(2):
+        for raw, key in keyed:
+            info = result.actors[key]
+            if info.kind != "person" or info.country_code:
+                continue
+            info.country_code = _hint_country(
+                result, raw.hints, ("country", "organization")
+            ) or _hint_country(result, affiliation(raw.span), ("organization", "person"))
+    for raw, key in keyed:
+        info = result.actors[key]
+        if info.kind == "person" and not info.country_code and raw.role:
+            info.country_code = _role_country(index, raw.role, result)
+
+
+def place_domestic_actors(result: DocActors) -> None:
+    """People and organisations of a domestic sector without a country take the focus
+    country."""
+    focus = _focus_country(result)
+    for info in result.actors.values():
+        if (
+            info.kind in ("person", "organization")
+            and info.country_code is None
+            and info.sector in _domestic_sectors()
+        ):
+            info.country_code = focus
+
+
+def _hint_country(result: DocActors, tokens: list[Token], kinds: tuple[str, ...]) -> str | None:
+    """The country of the first token that belongs to an actor of one of `kinds`."""
+    for hint in tokens:
+        hint_key = result.token_actor.get(hint.i)
+        hint_info = result.actors.get(hint_key) if hint_key else None
+        if hint_info and hint_info.kind in kinds and hint_info.country_code:
+            return hint_info.country_code
+    return None
+
+
+def _role_country(index: DocIndex, role: str, actors: DocActors) -> str | None:
+    """Country of a role named elsewhere with its country: "Iraq's prime minister"."""
+    words = role.split()
+    doc = index.doc
+    for last in index.tokens_of(words[-1]):
+        if last < len(words):
+            continue
+        first = last - len(words) + 1
+        if [t.lower_ for t in doc[first : last + 1]] != words:
+            continue
+        before = doc[first - 1]
+        if before.tag_ == "POS" and first >= 2:
+            before = doc[first - 2]
+        key = actors.token_actor.get(before.i)
+        if key and actors.actors[key].kind == "country":
+            return actors.actors[key].country_code
+    return None
+
+
+def _focus_country(result: DocActors) -> str | None:
+    """The country a story is about: the first it names (headline, dateline or lede)."""
+    for mention in sorted(result.mentions, key=lambda m: m.start_char):
+        info = result.actors[mention.actor_key]
+        if info.kind in ("country", "location") and info.country_code:
+            return info.country_code
+    return None

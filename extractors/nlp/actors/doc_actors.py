@@ -1,0 +1,118 @@
+"""The actors of one document and where they are mentioned: what `extract_actors`
+returns and what the event and statement coders ask of it.
+
+The coders work on tokens, so the result keeps a token -> actor map and answers for a
+noun phrase, a pronoun or a bare surname which actor it names; the lookups are cheap
+because they run for every clause the coders consider.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from extractors.nlp.actors.names import normalise_name
+from extractors.nlp.syntax import subjects
+
+
+@dataclass
+class ActorInfo:
+    key: str
+    canonical_name: str
+    kind: str
+    country_code: str | None
+    sector: str | None
+    n_mentions: int = 0
+
+
+@dataclass(frozen=True)
+class MentionSpan:
+    actor_key: str
+    start_char: int
+    end_char: int
+    text: str
+    ner_label: str | None  # None for descriptions and group noun phrases
+    sentence_index: int
+    role: str | None
+
+
+@dataclass
+class DocActors:
+    """Actors and mentions of one parsed document, with token-level lookups."""
+
+    actors: dict[str, ActorInfo] = field(default_factory=dict)
+    mentions: list[MentionSpan] = field(default_factory=list)
+    token_actor: dict[int, str] = field(default_factory=dict)
+
+    def add_mention(
+        self, key: str, span: Span, label: str | None, role: str | None, sentence_index: int
+    ) -> None:
+        self.mentions.append(
+            MentionSpan(
+                actor_key=key,
+                start_char=span.start_char,
+                end_char=span.end_char,
+                text=span.text,
+                ner_label=label,
+                sentence_index=sentence_index,
+                role=role,
+            )
+        )
+
+    def actor_of(self, token: Token) -> str | None:
+        """The actor a noun phrase headed by `token` names or belongs to.
+
+        "Iraqi officials" and "Al-Sadr's spokesman" resolve through their modifier:
+        news coders attribute such officials to the actor they speak for.
+        """
+        if token.i in self.token_actor:
+            return self.token_actor[token.i]
+        if token.pos_ == "PRON":
+            return self._antecedent(token)
+        if token.pos_ == "PROPN":
+            surname = self._person_by_surname(token.text)
+            if surname:
+                return surname
+        modifiers = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        modifiers.sort(key=lambda c: (c.dep_ != "poss", c.dep_ != "compound", -c.i))
+        for child in modifiers:
+            nested = [c for c in child.children if c.dep_ in ("poss", "compound")]
+            for candidate in (child, *nested):
+                if candidate.i in self.token_actor:
+                    return self.token_actor[candidate.i]
+        return None
+
+    def _antecedent(self, pronoun: Token) -> str | None:
+        """Cheap pronoun resolution: he/she -> the last person named; a pronoun subject
+        of a reported clause -> the reporter ("U.S. forces said they killed")."""
+        if pronoun.lower_ in ("he", "she", "him", "her"):
+            return self.last_person_before(pronoun.idx)
+        clause = pronoun.head
+        if (
+            pronoun.lower_ in ("they", "we")
+            and clause.dep_ == "ccomp"
+            and clause.head is not clause
+        ):
+            for subject in subjects(clause.head):
+                if subject.pos_ != "PRON":
+                    return self.actor_of(subject)
+        return None
+
+    def _person_by_surname(self, word: str) -> str | None:
+        """A bare surname the NER missed ("Salih told Reuters") names the known person."""
+        word = normalise_name(word)
+        matches = [
+            key
+            for key, info in self.actors.items()
+            if info.kind == "person" and normalise_name(info.canonical_name).split()[-1] == word
+        ]
+        return matches[0] if len(matches) == 1 else None
+
+    def last_person_before(self, char: int) -> str | None:
+        """The most recently mentioned person: a cheap antecedent for he/she."""
+        best = None
+        for mention in self.mentions:
+            if mention.end_char <= char and self.actors[mention.actor_key].kind == "person":
+                best = mention.actor_key
+        return best

@@ -1,0 +1,99 @@
+"""The document's actor mentions before they are merged: the NER's entities, trimmed and
+classified, and the bare surnames the NER missed.
+
+A small NER model misses or mislabels many repeat mentions of a person ("Salih told
+Reuters" after "Barham Salih"); one sense per discourse recovers them: a capitalised
+word that is the surname of the document's one person with it is that person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from extractors.lexicons.gazetteer import find_place
+from extractors.nlp.actors.classification import ACTOR_LABELS, classify, is_modifier
+from extractors.nlp.actors.doc_index import DocIndex
+from extractors.nlp.actors.names import normalise_name, surname_word, trim, whole_word
+
+
+@dataclass
+class RawMention:
+    """A trimmed entity mention before clustering."""
+
+    span: Span
+    label: str
+    kind: str
+    name: str
+    country: str | None = None
+    role: str | None = None
+    hints: list[Token] = field(default_factory=list)
+    cluster: int = -1
+
+
+def unique_surnames(raws: list[RawMention]) -> dict[str, str]:
+    """surname -> the one full person name (normalised) that ends with it."""
+    owners: dict[str, set[str]] = {}
+    for raw in raws:
+        if raw.kind == "person" and (surname := surname_word(raw.name)):
+            owners.setdefault(surname, set()).add(normalise_name(raw.name))
+    return {s: next(iter(names)) for s, names in owners.items() if len(names) == 1}
+
+
+def entity_raws(doc: Doc) -> list[RawMention]:
+    """The NER entities that name actors, trimmed and classified."""
+    raws: list[RawMention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        trimmed = trim(ent)
+        if trimmed is None:
+            continue
+        span, role = trimmed
+        classified = classify(span, ent.label_)
+        if classified is None:
+            continue
+        kind, name, country = classified
+        if kind == "group" and is_modifier(span):
+            continue
+        raws.append(
+            RawMention(
+                span=span, label=ent.label_, kind=kind, name=name, country=country, role=role
+            )
+        )
+    _surnames_as_persons(raws)
+    return raws
+
+
+def _surnames_as_persons(raws: list[RawMention]) -> None:
+    """One sense per discourse: a one-word name the NER called an organisation or place
+    that is the surname of the document's one person with it is that person."""
+    surnames = unique_surnames(raws)
+    for raw in raws:
+        if (
+            raw.kind in ("organization", "location")
+            and " " not in raw.name
+            and normalise_name(raw.name) in surnames
+            and find_place(raw.name) is None
+        ):
+            raw.kind, raw.country = "person", None
+
+
+def surname_raws(index: DocIndex, raws: list[RawMention]) -> list[RawMention]:
+    """Bare surnames the NER missed: "Salih told Reuters" after "Barham Salih"."""
+    surnames = unique_surnames(raws)
+    taken = {i for raw in raws for i in range(raw.span.start, raw.span.end)}
+    found: list[RawMention] = []
+    for surname in surnames:
+        for match in whole_word(surname).finditer(index.text):
+            if match.group().islower():
+                continue  # names are capitalised; "brown" is not Brown
+            span = index.doc.char_span(match.start(), match.end())
+            if span is None or any(t.i in taken or t.ent_type_ for t in span):
+                continue
+            if len(span) == 1 and span.root.pos_ != "PROPN":
+                continue
+            found.append(RawMention(span=span, label="PERSON", kind="person", name=span.text))
+            taken.update(range(span.start, span.end))
+    return found
