@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extractors.nlp.syntax import CLAUSAL_DEPS, is_infinitive
+from extractors.nlp.syntax import CLAUSAL_DEPS, shares_subject, subjects
 
 # Prepositions whose object is the one acted upon: "fired at", "accusations against".
 TARGET_PREPS = frozenset(
@@ -31,7 +31,6 @@ _IN_TARGET_LEMMAS = frozenset({"intervene", "invest", "interfere", "meddle"})
 # Prepositions that name the source of an event noun: "accusations from", "attack by".
 SOURCE_PREPS_NOUN = frozenset({"by", "from"})
 TARGET_PREPS_NOUN = frozenset({"against", "on", "with", "at", "into", "toward", "towards", "to"})
-_RELATIVE = frozenset({"WDT", "WP", "WP$"})
 # Verbs whose object is the subject of their infinitive complement (object control).
 OBJECT_CONTROL = frozenset(
     {
@@ -57,7 +56,7 @@ OBJECT_CONTROL = frozenset(
         "convince",
     }
 )
-_SUBJECT_DEPS = ("nsubj", "csubj")
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -72,42 +71,41 @@ def conjuncts(token: Token) -> list[Token]:
     return found
 
 
-def _own_subjects(verb: Token) -> list[Token]:
-    found = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
-    resolved = []
-    for subject in found:
-        if subject.tag_ in _RELATIVE and verb.dep_ == "relcl":
-            subject = verb.head  # "the militia that attacked"
-        resolved.extend(conjuncts(subject))
-    return resolved
-
-
 def clause_subjects(verb: Token) -> list[Token]:
-    """The active subjects of `verb`, following conjunction and control upwards."""
-    for _ in range(6):
-        found = _own_subjects(verb)
-        if found or verb.head is verb:
-            return found
-        head = verb.head
-        if verb.dep_ == "acomp" or (verb.dep_ == "xcomp" and head.pos_ == "ADJ"):
-            verb = head  # "is willing to withdraw", "is ready to contribute"
-            continue
-        if verb.dep_ == "xcomp":
-            objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-            if objects and head.lemma_.lower() in OBJECT_CONTROL:
-                return conjuncts(objects[0])
-            verb = head
-        elif verb.dep_ == "conj":
-            verb = head
-        elif verb.dep_ == "advcl" and is_infinitive(verb):
-            verb = head  # purpose clause: the subject of the main clause
-        elif verb.dep_ == "relcl":
-            return conjuncts(head)
-        elif verb.dep_ == "acl" and verb.tag_ == "VBG":
-            return conjuncts(head)  # "militiamen firing rockets"
-        else:
-            return []
-    return []
+    """The active subjects of `verb` (`syntax.subjects`), clausal ones too, each with its
+    conjuncts, following conjunction and control upwards over at most six verbs; a
+    relative pronoun subject is known by its tag ("the militia that attacked")."""
+    return subjects(
+        verb,
+        deps=_SUBJECT_DEPS,
+        relative="tag",
+        climbs=_shares_clause_subject,
+        controller=_controller,
+        conjoined=conjuncts,
+        levels=6,
+    )
+
+
+def _shares_clause_subject(verb: Token) -> bool:
+    """Besides conjoined verbs and infinitives (purpose clauses too: the subject of the
+    main clause), a complement has its head's subject: "is willing to withdraw", "is
+    ready to contribute", "kept fighting"."""
+    return verb.dep_ in ("acomp", "xcomp") or shares_subject(verb)
+
+
+def _controller(verb: Token) -> Token | None:
+    """The noun that stands as the subject of a verb without one: the object of an
+    object-control verb ("told Iranian officials to stop backing" -> officials), the noun
+    a relative clause or participle modifies ("militiamen firing rockets")."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ != "ADJ":
+        objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if objects and head.lemma_.lower() in OBJECT_CONTROL:
+            return objects[0]
+        return None
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        return head
+    return None
 
 
 def passive_subjects(verb: Token) -> list[Token]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
+from typing import Literal
+
 from spacy.tokens import Doc, Span, Token
 
 _TEXT_KEY = ("wirehouse", "text")
@@ -24,17 +28,64 @@ def remember_text(doc: Doc, text: str) -> None:
     doc.user_data[_TEXT_KEY] = text
 
 
-def subjects(verb: Token) -> list[Token]:
-    """Active subjects of a verb, inherited from the governing verb when the verb is
-    conjoined ("denies ... and blames") or an infinitive ("decided to send")."""
-    while True:
-        found = [c for c in verb.children if c.dep_ == "nsubj"]
+_NOMINAL_SUBJECT = frozenset({"nsubj"})
+# A relative pronoun subject stands for the noun its clause modifies. Which tokens count
+# is each caller's, kept as each was fitted: speakers go by the word, clause roles by the
+# tag (which also takes "what", and leaves out a "that" the tagger did not call WDT).
+RelativeBy = Literal["word", "tag"]
+_RELATIVE_WORDS = frozenset({"who", "that", "which", "whom"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
+def own_subjects(
+    verb: Token, deps: frozenset[str] = _NOMINAL_SUBJECT, relative: RelativeBy | None = None
+) -> list[Token]:
+    """The subjects hanging on `verb` itself. With `relative`, a relative pronoun subject
+    of a relative clause ("the militia that attacked", "X, who said") is the noun the
+    clause modifies."""
+    found = [c for c in verb.children if c.dep_ in deps]
+    if relative is None or verb.dep_ != "relcl":
+        return found
+    if relative == "word":
+        return [verb.head if s.lower_ in _RELATIVE_WORDS else s for s in found]
+    return [verb.head if s.tag_ in _RELATIVE_TAGS else s for s in found]
+
+
+def shares_subject(verb: Token) -> bool:
+    """A conjoined verb ("denies ... and blames") or an infinitive ("decided to send",
+    "sent troops to stop") has the subject of the verb it hangs on."""
+    return verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl") and is_infinitive(verb))
+
+
+def subjects(
+    verb: Token,
+    *,
+    deps: frozenset[str] = _NOMINAL_SUBJECT,
+    relative: RelativeBy | None = None,
+    climbs: Callable[[Token], bool] = shares_subject,
+    controller: Callable[[Token], Token | None] | None = None,
+    conjoined: Callable[[Token], list[Token]] | None = None,
+    levels: int | None = None,
+) -> list[Token]:
+    """Active subjects of a verb: its own (`own_subjects`, with `deps` and `relative`),
+    else those of the verb it hangs on, upwards while `climbs` (by default
+    `shares_subject`). A caller that reads more adds `controller`, a noun that stands as
+    the subject of a verb without one; `conjoined`, each subject with the heads conjoined
+    to it; `levels`, how many verbs to look at (None: up to the root)."""
+    for _ in range(levels) if levels is not None else itertools.count():
+        found = own_subjects(verb, deps, relative)
         if found or verb.head is verb:
-            return found
-        infinitive = verb.dep_ in ("xcomp", "advcl") and is_infinitive(verb)
-        if verb.dep_ != "conj" and not infinitive:
-            return found
+            break
+        noun = controller(verb) if controller is not None else None
+        if noun is not None:
+            found = [noun]
+            break
+        if not climbs(verb):
+            break
         verb = verb.head
+    else:
+        return []  # `levels` verbs looked at, none with a subject
+    return [t for s in found for t in conjoined(s)] if conjoined is not None else found
 
 
 def is_infinitive(verb: Token) -> bool:
@@ -54,25 +105,3 @@ def trimmed_sentence(sent: Span) -> tuple[int, int]:
     text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # = sent.text, not rebuilt
     start = sent.start_char + (len(text) - len(text.lstrip()))
     return start, sent.start_char + len(text.rstrip())
-
-
-_RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
-
-
-def speaker_subjects(verb: Token) -> list[Token]:
-    """Who performs a reporting verb: its subjects (`subjects`), else those of the verb a
-    participle hangs on (", saying ...", "issued a statement saying ..."); a relative
-    pronoun subject ("X, who said ...") stands for the noun the clause modifies."""
-    found = subjects(verb)
-    if not found and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "conj"):
-        head = verb.head
-        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.head is not head:
-            head = head.head
-        if head.pos_ in ("VERB", "AUX"):
-            found = subjects(head)
-    out = []
-    for subject in found:
-        if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            subject = verb.head
-        out.append(subject)
-    return out

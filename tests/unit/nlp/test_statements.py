@@ -1,4 +1,6 @@
-from extractors.nlp.statements import cue_frames, cue_lexicon, find_quotes
+from extractors.nlp.quotes import find_quotes
+from extractors.nlp.statements import cue_frames
+from extractors.nlp.statements.speakers import speaker_subjects
 
 
 def by_content_start(extraction, words):
@@ -75,10 +77,10 @@ def test_unbalanced_quote_does_not_crash(extract_text):
 
 def test_cue_lexicon_is_data():
     assert {"say", "tell", "deny", "accuse", "warn", "insist", "claim", "describe"} <= set(
-        cue_lexicon()
+        cue_frames()
     )
-    assert {"blame", "announce", "confirm", "urge"} <= set(cue_lexicon())
-    assert cue_lexicon()["accuse"] is True and cue_lexicon()["say"] is False
+    assert {"blame", "announce", "confirm", "urge"} <= set(cue_frames())
+    assert cue_frames()["accuse"] == "object" and cue_frames()["say"] == "clause"
     assert cue_frames()["call"] == "object_complement"
 
 
@@ -312,3 +314,21 @@ def test_adding_that_between_two_quotes_is_its_own_statement(extract_text):
         "small donors may not be sympathetic to the campaign",
     )
     assert len(kinds) == 2
+
+
+def test_relative_pronoun_speaker_is_resolved_on_its_own_verb_only(nlp):
+    doc = nlp("The minister, who arrived and said the talks would resume, left.")
+    arrived, said = (t for t in doc if t.text in ("arrived", "said"))
+    assert [s.text for s in speaker_subjects(arrived)] == ["minister"]
+    # inherited through "and", the pronoun stays: the rule as it was fitted
+    assert [s.text for s in speaker_subjects(said)] == ["who"]
+
+
+def test_line_labels_are_not_speakers(extract_text):
+    result = extract_text(
+        "Photo: The minister arrives at the summit in Geneva\n"
+        "Carson: Cruz taking the Benghazi approach on this"
+    )
+    assert [(s.speaker_text, s.content) for s in result.statements] == [
+        ("Carson", "Cruz taking the Benghazi approach on this")
+    ]
