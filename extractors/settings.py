@@ -95,11 +95,16 @@ def load_settings() -> Settings:
         ),
         batch_size=int(os.environ.get("WIREHOUSE_BATCH_SIZE", "50")),
         max_bytes=int(os.environ.get("WIREHOUSE_MAX_BYTES", str(DEFAULT_MAX_BYTES))),
-        spacy_model=os.environ.get("WIREHOUSE_SPACY_MODEL"),
+        spacy_model=spacy_model(),
         n_process=int(os.environ.get("WIREHOUSE_N_PROCESS", "1")),
         task_timeout_minutes=int(os.environ.get("WIREHOUSE_TASK_TIMEOUT_MINUTES", "60")),
         schedule=os.environ.get("WIREHOUSE_SCHEDULE", "@hourly"),
     )
+
+
+def spacy_model() -> str | None:
+    """The spaCy model named by WIREHOUSE_SPACY_MODEL (None: extractors.nlp.model's default)."""
+    return os.environ.get("WIREHOUSE_SPACY_MODEL")
 
 
 def airflow_home() -> Path:

