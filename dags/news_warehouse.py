@@ -24,6 +24,73 @@ DUCKDB_POOL = "duckdb_writer"
 SETTINGS = load_settings()
 
 
+def _started_at() -> datetime:
+    """When this DAG run started, for its audit row."""
+    start_date = get_current_context()["dag_run"].start_date
+    assert start_date is not None  # Airflow sets it when the run starts, before any task
+    return start_date
+
+
+@task(pool=DUCKDB_POOL)
+def plan() -> list[dict]:
+    """Copy the warehouse to work in, find new and changed inputs, cut batches."""
+    return run_steps.plan(SETTINGS, get_current_context()["run_id"])
+
+
+@task(max_active_tis_per_dagrun=os.cpu_count() or 1)
+def extract(batch: dict) -> dict:
+    """spaCy extraction of one batch into staging Parquet."""
+    return run_steps.extract_batch(SETTINGS, get_current_context()["run_id"], batch)
+
+
+@task(pool=DUCKDB_POOL, trigger_rule="none_failed")
+def load() -> dict:
+    """Apply the run's staging Parquet to schema raw in one transaction."""
+    return run_steps.load(SETTINGS, get_current_context()["run_id"], _started_at())
+
+
+@task.short_circuit(ignore_downstream_trigger_rules=False)
+def marts_changed(load_summary: dict) -> bool:
+    """Skip dbt, its tests and the docs when no document changed and neither did dbt."""
+    return run_steps.marts_need_build(SETTINGS, get_current_context()["run_id"], load_summary)
+
+
+@task(pool=DUCKDB_POOL)
+def dbt_build() -> None:
+    """Seeds, staging views, intermediate and mart tables with all their tests, in one
+    `dbt build`; its log lists every model and test with its result."""
+    run_steps.build_warehouse(SETTINGS, get_current_context()["run_id"])
+
+
+@task(pool=DUCKDB_POOL)
+def docs() -> str:
+    """Regenerate the dbt docs site for this warehouse."""
+    return str(run_steps.docs(SETTINGS, get_current_context()["run_id"]))
+
+
+@task
+def evidence() -> str:
+    """HTML evidence pages: each text with its actors, triggers and quotes marked."""
+    from extractors.tools.evidence import evidence_step
+
+    return str(evidence_step(SETTINGS, get_current_context()["run_id"]))
+
+
+@task(pool=DUCKDB_POOL, trigger_rule="none_failed")
+def finish() -> None:
+    """Close the audit row, publish the working copy atomically, drop staging."""
+    run_steps.finish(SETTINGS, get_current_context()["run_id"])
+
+
+@task(pool=DUCKDB_POOL, trigger_rule="one_failed")
+def record_failure() -> None:
+    """Runs only when a task failed: nothing is published, the audit row says so.
+
+    It is the DAG's only leaf, so it fails itself to keep the run marked failed."""
+    run_steps.record_failure(SETTINGS, get_current_context()["run_id"], _started_at())
+    raise AirflowFailException("an upstream task failed; recorded in ops.pipeline_runs")
+
+
 @dag(
     dag_id="news_warehouse",
     schedule=SETTINGS.schedule,
@@ -37,59 +104,6 @@ SETTINGS = load_settings()
     default_args={"execution_timeout": timedelta(minutes=SETTINGS.task_timeout_minutes)},
 )
 def news_warehouse():
-    @task(pool=DUCKDB_POOL)
-    def plan() -> list[dict]:
-        """Copy the warehouse to work in, find new and changed inputs, cut batches."""
-        return run_steps.plan(SETTINGS, get_current_context()["run_id"])
-
-    @task(max_active_tis_per_dagrun=os.cpu_count() or 1)
-    def extract(batch: dict) -> dict:
-        """spaCy extraction of one batch into staging Parquet."""
-        return run_steps.extract_batch(SETTINGS, get_current_context()["run_id"], batch)
-
-    @task(pool=DUCKDB_POOL, trigger_rule="none_failed")
-    def load() -> dict:
-        """Apply the run's staging Parquet to schema raw in one transaction."""
-        context = get_current_context()
-        return run_steps.load(SETTINGS, context["run_id"], context["dag_run"].start_date)
-
-    @task.short_circuit(ignore_downstream_trigger_rules=False)
-    def marts_changed(load_summary: dict) -> bool:
-        """Skip dbt, its tests and the docs when no document changed and neither did dbt."""
-        return run_steps.marts_need_build(SETTINGS, get_current_context()["run_id"], load_summary)
-
-    @task(pool=DUCKDB_POOL)
-    def dbt_build() -> None:
-        """Seeds, staging views, intermediate and mart tables with all their tests, in one
-        `dbt build`; its log lists every model and test with its result."""
-        run_steps.build_warehouse(SETTINGS, get_current_context()["run_id"])
-
-    @task(pool=DUCKDB_POOL)
-    def docs() -> str:
-        """Regenerate the dbt docs site for this warehouse."""
-        return str(run_steps.docs(SETTINGS, get_current_context()["run_id"]))
-
-    @task
-    def evidence() -> str:
-        """HTML evidence pages: each text with its actors, triggers and quotes marked."""
-        from extractors.tools.evidence import evidence_step
-
-        return str(evidence_step(SETTINGS, get_current_context()["run_id"]))
-
-    @task(pool=DUCKDB_POOL, trigger_rule="none_failed")
-    def finish() -> None:
-        """Close the audit row, publish the working copy atomically, drop staging."""
-        run_steps.finish(SETTINGS, get_current_context()["run_id"])
-
-    @task(pool=DUCKDB_POOL, trigger_rule="one_failed")
-    def record_failure() -> None:
-        """Runs only when a task failed: nothing is published, the audit row says so.
-
-        It is the DAG's only leaf, so it fails itself to keep the run marked failed."""
-        context = get_current_context()
-        run_steps.record_failure(SETTINGS, context["run_id"], context["dag_run"].start_date)
-        raise AirflowFailException("an upstream task failed; recorded in ops.pipeline_runs")
-
     planned = plan()
     extracted = extract.expand(batch=planned)
     loaded = load()

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import duckdb
 
+from extractors.warehouse import warehouse_file
+
 _PROJECT_PARTS = ("dbt_project.yml", "models", "seeds", "macros", "tests")
 _SUFFIXES = {".sql", ".yml", ".yaml", ".csv", ".md"}
 
@@ -33,11 +35,7 @@ def built_fingerprint(db_path: Path) -> str | None:
     if not db_path.exists():
         return None
     with duckdb.connect(str(db_path), read_only=True) as con:
-        exists = con.execute(
-            "select count(*) from information_schema.tables "
-            "where table_schema = 'raw' and table_name = 'marts_build'"
-        ).fetchone()[0]
-        if not exists:
+        if ("raw", "marts_build") not in warehouse_file.tables(con):
             return None
         row = con.execute("select dbt_fingerprint from raw.marts_build").fetchone()
     return row[0] if row else None

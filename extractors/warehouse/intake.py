@@ -12,14 +12,14 @@ import hashlib
 import logging
 import os
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
+from extractors.records import Reject, SourceText
+from extractors.settings import DEFAULT_MAX_BYTES
+from extractors.warehouse.clock import utc_now
 from extractors.warehouse.decoding import decode_article
 from extractors.warehouse.metadata import read_sidecar
-from extractors.records import Reject, SourceText
 from extractors.warehouse.safe_read import Refused, read_input_file
-from extractors.settings import DEFAULT_MAX_BYTES
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ class Intake:
 
 def list_input_files(root: Path) -> list[Path]:
     """Every ``*.txt`` under root, sorted, without descending into symlinked folders."""
-    found = []
+    found: list[Path] = []
     for folder, _dirs, files in os.walk(root, followlinks=False):
         found.extend(Path(folder) / name for name in files if name.endswith(".txt"))
     return sorted(found)
@@ -84,10 +84,6 @@ def printable_name(name: str) -> str:
     return raw.decode("utf-8", errors="backslashreplace")
 
 
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
 def discover(
     root: Path,
     *,
@@ -99,52 +95,85 @@ def discover(
 
     ``known`` maps the warehouse's document_id -> source_file for documents already loaded.
     """
-    known = known or {}
-    known_by_path = {path: doc_id for doc_id, path in known.items()}
-    root_resolved = root.resolve()
-    intake = Intake()
-    first_file_of: dict[str, str] = {}
-
-    def reject(source_file: str, reason: str, detail: str) -> None:
-        log.warning("rejected %s: %s (%s)", source_file, reason, detail)
-        intake.rejects.append(Reject(source_file, reason, detail, run_id, _now()))
-
+    discovery = _Discovery(root, run_id, known or {}, max_bytes)
     for path in list_input_files(root):
-        source_file = path.relative_to(root).as_posix()
-        intake.files_seen += 1
+        discovery.take(path)
+    discovery.find_missing()
+    return discovery.intake
+
+
+class _Discovery:
+    """One intake in progress: what the warehouse holds, and what this run has seen."""
+
+    def __init__(self, root: Path, run_id: str, known: dict[str, str], max_bytes: int) -> None:
+        self.root = root
+        self.root_resolved = root.resolve()
+        self.run_id = run_id
+        self.known = known
+        self.known_by_path = {path: doc_id for doc_id, path in known.items()}
+        self.max_bytes = max_bytes
+        self.intake = Intake()
+        self.first_file_of: dict[str, str] = {}  # sha256 -> the first file with those bytes
+
+    def take(self, path: Path) -> None:
+        """One file: to extract (new or changed), unchanged, or rejected."""
+        source_file = path.relative_to(self.root).as_posix()
+        self.intake.files_seen += 1
         if not is_utf8_name(source_file):
             printable = printable_name(source_file)
-            reject(printable, "bad_name", "the file name is not valid UTF-8")
-            continue
+            self._reject(printable, "bad_name", "the file name is not valid UTF-8")
+            return
         try:
-            data = read_input_file(path, root_resolved, max_bytes)
-            sha = hashlib.sha256(data).hexdigest()
-            doc_id = document_id_for(sha)
-            if sha in first_file_of:
-                raise Refused(f"duplicate_of:{doc_id}", f"same bytes as {first_file_of[sha]}")
-            known_path = known.get(doc_id)
-            if known_path not in (None, source_file) and (root / known_path).is_file():
-                raise Refused(f"duplicate_of:{doc_id}", f"same bytes as loaded {known_path}")
-            first_file_of[sha] = source_file
-            if known_path == source_file:
-                intake.unchanged.append(doc_id)
-                continue
-            source = source_text(source_file, data, path, root_resolved, max_bytes)
+            source = self._read(path, source_file)
         except Refused as refused:
-            reject(source_file, refused.reason, refused.detail)
-            continue
+            self._reject(source_file, refused.reason, refused.detail)
+            return
         except Exception as error:  # a bug must cost one file, never the run
             log.exception("intake failed on %s", source_file)
-            reject(source_file, "intake_error", f"{type(error).__name__}: {error}")
-            continue
-        intake.to_extract.append(source)
-        previous = known_by_path.get(source_file)
-        if previous is not None and previous != doc_id:
-            intake.replaces[doc_id] = previous
-    seen_paths = {f.source_file for f in intake.to_extract} | {known[d] for d in intake.unchanged}
-    intake.missing = sorted(
-        p for p in known_by_path if p not in seen_paths and not (root / p).exists()
-    )
-    for path in intake.missing:
-        log.warning("previously loaded file is gone from the input: %s (its rows are kept)", path)
-    return intake
+            self._reject(source_file, "intake_error", f"{type(error).__name__}: {error}")
+            return
+        if source is None:
+            return
+        self.intake.to_extract.append(source)
+        previous = self.known_by_path.get(source_file)
+        if previous is not None and previous != source.document_id:
+            self.intake.replaces[source.document_id] = previous
+
+    def _read(self, path: Path, source_file: str) -> SourceText | None:
+        """The file's document; None when the warehouse holds these bytes under this name
+        already. Raises ``Refused`` for a file that makes no document, a duplicate too."""
+        data = read_input_file(path, self.root_resolved, self.max_bytes)
+        sha = hashlib.sha256(data).hexdigest()
+        doc_id = document_id_for(sha)
+        if sha in self.first_file_of:
+            raise Refused(f"duplicate_of:{doc_id}", f"same bytes as {self.first_file_of[sha]}")
+        known_path = self.known.get(doc_id)
+        if (
+            known_path is not None
+            and known_path != source_file
+            and (self.root / known_path).is_file()
+        ):
+            raise Refused(f"duplicate_of:{doc_id}", f"same bytes as loaded {known_path}")
+        self.first_file_of[sha] = source_file
+        if known_path == source_file:
+            self.intake.unchanged.append(doc_id)
+            return None
+        return source_text(source_file, data, path, self.root_resolved, self.max_bytes)
+
+    def _reject(self, source_file: str, reason: str, detail: str) -> None:
+        log.warning("rejected %s: %s (%s)", source_file, reason, detail)
+        self.intake.rejects.append(Reject(source_file, reason, detail, self.run_id, utc_now()))
+
+    def find_missing(self) -> None:
+        """Loaded files that are gone from the input (the warehouse keeps their rows)."""
+        intake = self.intake
+        extracted = {source.source_file for source in intake.to_extract}
+        seen = extracted | {self.known[doc_id] for doc_id in intake.unchanged}
+        intake.missing = sorted(
+            p for p in self.known_by_path if p not in seen and not (self.root / p).exists()
+        )
+        for source_file in intake.missing:
+            log.warning(
+                "previously loaded file is gone from the input: %s (its rows are kept)",
+                source_file,
+            )

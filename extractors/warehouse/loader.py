@@ -8,15 +8,16 @@ leaves ``raw`` exactly as it was before, and re-running the load gives the same 
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
-from extractors.warehouse import warehouse_file
 from extractors.records import RECORD_TYPES
+from extractors.warehouse import warehouse_file
 from extractors.warehouse.arrow_tables import arrow_schema
+from extractors.warehouse.clock import utc_now
 from extractors.warehouse.staging import STAGING_TABLES, read_summary
 
 log = logging.getLogger(__name__)
@@ -48,10 +49,6 @@ create table if not exists raw.pipeline_runs (
 )"""
 
 
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
 def _create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Create the raw tables, and add columns that newer record types have gained."""
     con.execute("create schema if not exists raw")
@@ -73,11 +70,7 @@ def known_documents(db_path: Path) -> dict[str, str]:
     if not db_path.exists():
         return {}
     with duckdb.connect(str(db_path), read_only=True) as con:
-        exists = con.execute(
-            "select count(*) from information_schema.tables "
-            "where table_schema = 'raw' and table_name = 'documents'"
-        ).fetchone()[0]
-        if not exists:
+        if ("raw", "documents") not in warehouse_file.tables(con):
             return {}
         return dict(con.execute("select document_id, source_file from raw.documents").fetchall())
 
@@ -93,53 +86,62 @@ def load_run(db_path: Path, run_dir: Path, run_id: str, started_at: datetime) ->
     with duckdb.connect(str(db_path)) as con:
         _create_raw_tables(con)
         con.execute("begin transaction")
-        document_files = _batch_files(run_dir, "documents")
-        new_ids = (
-            [
-                r[0]
-                for r in con.execute(
-                    "select document_id from read_parquet(?)", [document_files]
-                ).fetchall()
-            ]
-            if document_files
-            else []
-        )
-        # a changed file's old version goes only when its new one is here: one whose
-        # extraction failed (an extract_error reject) keeps the old version's rows
-        loaded = set(new_ids)
-        replaced = {old for new, old in summary["replaces"].items() if new in loaded}
-        stale_ids = sorted(set(new_ids) | replaced)
-        for table in STAGING_TABLES:
-            con.execute(
-                f"delete from raw.{table} where document_id in (select unnest(?))", [stale_ids]
-            )
-            files = _batch_files(run_dir, table)
-            if not files:
-                continue
-            if table == "documents":
-                con.execute(
-                    "insert into raw.documents by name select *, ?::timestamp as loaded_at, "
-                    "?::varchar as run_id from read_parquet(?)",
-                    [_now(), run_id, files],
-                )
-            else:
-                con.execute(
-                    f"insert into raw.{table} by name select * from read_parquet(?)", [files]
-                )
-        con.execute("delete from raw.rejects where run_id = ?", [run_id])
-        reject_files = [
-            str(run_dir / "intake" / "rejects.parquet"),
-            *_batch_files(run_dir, "rejects"),
-        ]
-        con.execute("insert into raw.rejects by name select * from read_parquet(?)", [reject_files])
-        [(n_rejects,)] = con.execute(
-            "select count(*) from raw.rejects where run_id = ?", [run_id]
-        ).fetchall()
+        new_ids = _replace_documents(con, run_dir, run_id, summary["replaces"])
+        n_rejects = _load_rejects(con, run_dir, run_id)
         summary = {**summary, "files_rejected": n_rejects}  # intake's and extraction's
         _mark_missing_sources(con, summary["missing"])
         _record_run(con, run_id, started_at, summary, state="loaded")
         con.execute("commit")
     return {**summary, "documents_loaded": len(new_ids)}
+
+
+def _staged_document_ids(con: duckdb.DuckDBPyConnection, run_dir: Path) -> list[str]:
+    document_files = _batch_files(run_dir, "documents")
+    if not document_files:
+        return []
+    rows = con.execute("select document_id from read_parquet(?)", [document_files]).fetchall()
+    return [row[0] for row in rows]
+
+
+def _replace_documents(
+    con: duckdb.DuckDBPyConnection, run_dir: Path, run_id: str, replaces: dict[str, str]
+) -> list[str]:
+    """Delete the rows of every document the run extracted again or replaced, insert the
+    run's rows of every staging table; returns the ids of the documents loaded."""
+    new_ids = _staged_document_ids(con, run_dir)
+    # a changed file's old version goes only when its new one is here: one whose
+    # extraction failed (an extract_error reject) keeps the old version's rows
+    loaded = set(new_ids)
+    replaced = {old for new, old in replaces.items() if new in loaded}
+    stale_ids = sorted(set(new_ids) | replaced)
+    for table in STAGING_TABLES:
+        con.execute(f"delete from raw.{table} where document_id in (select unnest(?))", [stale_ids])
+        files = _batch_files(run_dir, table)
+        if not files:
+            continue
+        if table == "documents":
+            con.execute(
+                "insert into raw.documents by name select *, ?::timestamp as loaded_at, "
+                "?::varchar as run_id from read_parquet(?)",
+                [utc_now(), run_id, files],
+            )
+        else:
+            con.execute(f"insert into raw.{table} by name select * from read_parquet(?)", [files])
+    return new_ids
+
+
+def _load_rejects(con: duckdb.DuckDBPyConnection, run_dir: Path, run_id: str) -> int:
+    """Replace the run's rejects (intake's and extraction's); returns how many there are."""
+    con.execute("delete from raw.rejects where run_id = ?", [run_id])
+    reject_files = [
+        str(run_dir / "intake" / "rejects.parquet"),
+        *_batch_files(run_dir, "rejects"),
+    ]
+    con.execute("insert into raw.rejects by name select * from read_parquet(?)", [reject_files])
+    [(n_rejects,)] = con.execute(
+        "select count(*) from raw.rejects where run_id = ?", [run_id]
+    ).fetchall()
+    return n_rejects
 
 
 def _mark_missing_sources(con, missing: list[str]) -> None:
@@ -152,7 +154,7 @@ def _mark_missing_sources(con, missing: list[str]) -> None:
     con.execute(
         "update raw.documents set source_missing_since = ? "
         "where source_missing_since is null and source_file in (select unnest(?))",
-        [_now(), missing],
+        [utc_now(), missing],
     )
 
 
@@ -167,7 +169,7 @@ def _record_run(con, run_id: str, started_at: datetime, summary: dict | None, st
             "files_rejected",
         )
     ]
-    finished_at = None if state == "loaded" else _now()
+    finished_at = None if state == "loaded" else utc_now()
     note = (summary or {}).get("note")
     con.execute("delete from raw.pipeline_runs where run_id = ?", [run_id])
     con.execute(
@@ -200,5 +202,5 @@ def finish_run(db_path: Path, run_id: str, state: str) -> None:
     with duckdb.connect(str(db_path)) as con:
         con.execute(
             "update raw.pipeline_runs set finished_at = ?, state = ? where run_id = ?",
-            [_now(), state, run_id],
+            [utc_now(), state, run_id],
         )

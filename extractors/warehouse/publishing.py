@@ -30,7 +30,7 @@ import json
 import logging
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -172,7 +172,7 @@ def publish(
     db_path: Path,
     base_file: Path,
     run_id: str,
-    sites: list[tuple[Path, Path]] = (),
+    sites: Sequence[tuple[Path, Path]] = (),
 ) -> None:
     """Replace the published file with the finished working copy, atomically, keeping
     the version it replaces as the previous one; then each (staged, published) site

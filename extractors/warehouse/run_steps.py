@@ -17,8 +17,8 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from extractors.settings import STALE_RUN_SECONDS, Settings, safe_name
 from extractors.warehouse import freshness as marts_freshness
-
 from extractors.warehouse import warehouse_file
 from extractors.warehouse.intake import discover
 from extractors.warehouse.loader import finish_run, known_documents, load_run, record_failed_run
@@ -30,7 +30,6 @@ from extractors.warehouse.publishing import (
     start_working_copy,
     warehouse_lock,
 )
-from extractors.settings import STALE_RUN_SECONDS, Settings, safe_name
 from extractors.warehouse.staging import (
     read_sources,
     read_summary,

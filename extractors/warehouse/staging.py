@@ -23,10 +23,10 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from extractors.warehouse.intake import Intake
-from extractors.warehouse.metadata import parse_sidecar
 from extractors.records import EXTRACTED_TABLES, RECORD_TYPES, Reject, SourceText
 from extractors.warehouse.arrow_tables import to_arrow
+from extractors.warehouse.intake import Intake
+from extractors.warehouse.metadata import parse_sidecar
 
 STAGING_TABLES = EXTRACTED_TABLES
 _RECORD_TYPE_OF = {t.TABLE: t for t in RECORD_TYPES}

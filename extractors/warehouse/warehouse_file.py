@@ -63,15 +63,19 @@ def problem(path: Path) -> str | None:
     blocks its data lived in are read."""
     try:
         with duckdb.connect(str(path), read_only=True) as con:
-            tables = con.execute(
-                "select schema_name, table_name from duckdb_tables() "
-                "where database_name = current_database()"
-            ).fetchall()
-            for schema, table in tables:
+            for schema, table in tables(con):
                 con.execute(f'select sum(hash(columns(*))) from "{schema}"."{table}"').fetchall()
     except duckdb.Error as error:
         return f"{type(error).__name__}: {error}"
     return None
+
+
+def tables(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """(schema, table) of every table in the file the connection opened."""
+    return con.execute(
+        "select schema_name, table_name from duckdb_tables() "
+        "where database_name = current_database()"
+    ).fetchall()
 
 
 def _quoted(path: Path) -> str:

@@ -156,3 +156,11 @@ def test_a_deleted_file_is_reported_missing(folder):
     again = discover(folder, run_id="r2", known=known)
     assert again.missing == ["nested/b.txt"]
     assert again.to_extract == [] and len(again.unchanged) == 1
+
+
+def test_only_txt_files_are_articles(folder):
+    """A README beside the articles (seeds/ has one) is neither read nor rejected."""
+    write(folder, "README.md", "Input articles, not dbt seeds.")
+    intake = discover(folder, run_id="r1")
+    assert [s.source_file for s in intake.to_extract] == ["a.txt", "nested/b.txt"]
+    assert (intake.files_seen, intake.rejects) == (2, [])
