@@ -27,7 +27,7 @@ DBT_DIR := $(CURDIR)/dbt_project
 AIRFLOW_PORT ?= 8080
 DOCS_PORT ?= 8081
 
-.PHONY: help setup browser run test test-unit lint eval bench evidence docs airflow query clean
+.PHONY: help setup browser run test test-unit lint eval bench evidence docs airflow query seeds clean
 
 help:
 	@echo "make run    set up (first time) and run the news_warehouse DAG once on WIREHOUSE_INPUT"
@@ -40,6 +40,7 @@ help:
 	@echo "make airflow  Airflow (API server, scheduler, DAG processor), UI on 127.0.0.1:$(AIRFLOW_PORT)"
 	@echo "make test-unit  the unit tests alone (no Airflow, no dbt)"
 	@echo "make lint   import rules (import-linter), ruff, mypy and sqlfluff; make test runs it first"
+	@echo "make seeds  regenerate the dbt seeds made from the lexicons and ../shared/reference"
 
 $(INSTALLED): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -83,6 +84,11 @@ eval: $(INSTALLED)
 # not part of `make test`: it takes about half an hour on the whole corpus
 bench: setup
 	$(PY) -m extractors.bench.benchmark $(BENCH_ARGS)
+
+# the generated dbt seeds (dbt_project/seeds/*.csv): from the lexicons, and from the
+# CAMEO/PLOVER tables in ../shared/reference when it is there (extractors/tools/seeds.py)
+seeds: $(INSTALLED)
+	$(PY) -m extractors.tools.seeds
 
 evidence: $(INSTALLED)
 	$(PY) -m extractors evidence

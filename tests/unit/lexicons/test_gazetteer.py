@@ -4,14 +4,13 @@ import pycountry
 
 from extractors.lexicons import LEXICON_DIR
 from extractors.lexicons.gazetteer import (
-    SEED_DIR,
     country_name,
     demonym,
     find_place,
     find_sector,
     group_head,
-    seed_files,
 )
+from extractors.tools.seeds import SEED_DIR, lexicon_seeds
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -20,8 +19,8 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 def test_dbt_seeds_are_the_extractor_tables():
-    """dbt reads the same facts: regenerate with `python -m extractors.lexicons.gazetteer`."""
-    for name, text in seed_files().items():
+    """dbt reads the same facts: regenerate with `make seeds`."""
+    for name, text in lexicon_seeds().items():
         assert (SEED_DIR / name).read_text(encoding="utf-8") == text, name
 
 
