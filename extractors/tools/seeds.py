@@ -70,6 +70,7 @@ NAME_FIXES = {
 }
 
 _MAP_LINE = re.compile(r"^(?P<code>\d{2,4})\s*:\s*(?P<body>[^#]*?)\s*(?:#.*)?$")
+_AUTOREF = re.compile(r"\\autoref\{([^}]*)\}")
 
 
 def lexicon_seeds() -> dict[str, str]:
@@ -156,13 +157,14 @@ def sector_rows(reference_dir: Path) -> list[dict[str, str]]:
     rows = []
     with path.open(encoding="utf-8", newline="") as handle:
         for src in csv.DictReader(handle):
-            description = re.sub(
-                r"\\autoref\{([^}]*)\}",
-                lambda m: "the manual section '" + m[1].replace("-", " ") + "'",
-                src["description"].strip(),
-            )
+            description = _AUTOREF.sub(_plain_reference, src["description"].strip())
             rows.append({"sector_code": src["sector_code"].strip(), "description": description})
     return rows
+
+
+def _plain_reference(match: re.Match[str]) -> str:
+    """A TeX cross-reference (``\\autoref{partially-recognized-entities}``) as words."""
+    return "the manual section '" + match[1].replace("-", " ") + "'"
 
 
 def _csv_text(columns: list[str], rows: list[dict[str, str]]) -> str:
