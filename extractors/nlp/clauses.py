@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extractors.nlp.syntax import CLAUSAL_DEPS, shares_subject, subjects
+from extractors.nlp.syntax import CLAUSAL_DEPS, governing_verbs, shares_subject, subjects
 
 # Prepositions whose object is the one acted upon: "fired at", "accusations against".
 TARGET_PREPS = frozenset(
@@ -31,31 +31,6 @@ _IN_TARGET_LEMMAS = frozenset({"intervene", "invest", "interfere", "meddle"})
 # Prepositions that name the source of an event noun: "accusations from", "attack by".
 SOURCE_PREPS_NOUN = frozenset({"by", "from"})
 TARGET_PREPS_NOUN = frozenset({"against", "on", "with", "at", "into", "toward", "towards", "to"})
-# Verbs whose object is the subject of their infinitive complement (object control).
-OBJECT_CONTROL = frozenset(
-    {
-        "tell",
-        "ask",
-        "urge",
-        "press",
-        "persuade",
-        "force",
-        "order",
-        "allow",
-        "encourage",
-        "call",
-        "invite",
-        "pressure",
-        "warn",
-        "help",
-        "compel",
-        "push",
-        "permit",
-        "instruct",
-        "advise",
-        "convince",
-    }
-)
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 
 
@@ -100,7 +75,7 @@ def _controller(verb: Token) -> Token | None:
     head = verb.head
     if verb.dep_ == "xcomp" and head.pos_ != "ADJ":
         objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-        if objects and head.lemma_.lower() in OBJECT_CONTROL:
+        if objects and head.lemma_.lower() in governing_verbs("object_control"):
             return objects[0]
         return None
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):

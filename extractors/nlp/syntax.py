@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
+
+from extractors import lexicons
 
 _TEXT_KEY = ("wirehouse", "text")
 
@@ -93,11 +96,50 @@ def is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def is_negated(verb: Token) -> bool:
-    """ "did not say", and "did not elaborate nor say" (negation on the head verb)."""
+def carries_negation(verb: Token) -> bool:
+    """ "did not say", and "did not elaborate nor say": a negation on the verb, or on the
+    verb it is conjoined to. A negated cue reports nothing; `in_negated_scope` extends
+    this to what makes an event not happen."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     return verb.dep_ == "conj" and any(c.dep_ == "neg" for c in verb.head.children)
+
+
+def governors(token: Token, deps: tuple[str, ...], limit: int = 3) -> Iterator[Token]:
+    """Heads reached from `token` while the link is one of `deps`, at most `limit`."""
+    current = token
+    for _ in range(limit):
+        if current.dep_ not in deps or current.head is current:
+            return
+        current = current.head
+        yield current
+
+
+@cache
+def governing_verbs(effect: str) -> frozenset[str]:
+    """The words of `extractors/lexicons/governing_verbs.csv` marked with `effect` (a
+    column: hypothetical, own_intent, object_control, negating, denial): what a verb (or
+    adjective) does to the complement it governs."""
+    return frozenset(r["word"] for r in lexicons.rows("governing_verbs") if r[effect])
+
+
+def in_negated_scope(head: Token) -> bool:
+    """An event that did not happen: `carries_negation`, a "no" or "never" ("no talks"),
+    a governing verb that carries negation or negates its complement ("did not agree to
+    meet", "refused to meet"), or a governing denial ("denied reports the delegation
+    would meet the cleric")."""
+    if carries_negation(head) or any(
+        c.lower_ in ("never", "no") and c.dep_ in ("neg", "det") for c in head.children
+    ):
+        return True
+    for governor in governors(head, ("xcomp",)):
+        if carries_negation(governor) or governor.lemma_.lower() in governing_verbs("negating"):
+            return True
+    if head.pos_ == "VERB":
+        for governor in governors(head, ("ccomp", "acl", "relcl", "dobj", "xcomp")):
+            if governor.lemma_.lower() in governing_verbs("denial") and governor.pos_ == "VERB":
+                return True
+    return False
 
 
 def trimmed_sentence(sent: Span) -> tuple[int, int]:

@@ -23,7 +23,7 @@ from extractors.nlp.statements.found import FoundStatement
 from extractors.nlp.statements.headlines import byline_speaker
 from extractors.nlp.statements.speakers import cue_speaker
 from extractors.nlp.statements.token_index import TokenIndex
-from extractors.nlp.syntax import is_negated
+from extractors.nlp.syntax import carries_negation
 
 # How far (in tokens) a cue may sit after a closing quote mark.
 _MAX_CUE_DISTANCE = 25
@@ -59,7 +59,7 @@ def _cue_after(quote: Quote, text: str, tokens: TokenIndex) -> Token | None:
             break
         # '"...," referencing its donations': a participle after a quote is the next
         # clause, not the quote's attribution
-        if is_cue(token) and not is_negated(token) and token.tag_ != "VBG":
+        if is_cue(token) and not carries_negation(token) and token.tag_ != "VBG":
             return None if _has_right_clause(token) else token
     return None
 
@@ -77,7 +77,9 @@ def _cue_before(quote: Quote, text: str, tokens: TokenIndex) -> Token | None:
         lead_start, lead_end = previous.rfind("\n") + 1, len(previous)
     elif not before.endswith((":", ",")):
         return None
-    cues = [t for t in tokens.between(lead_start, lead_end) if is_cue(t) and not is_negated(t)]
+    cues = [
+        t for t in tokens.between(lead_start, lead_end) if is_cue(t) and not carries_negation(t)
+    ]
     if not cues:
         return None
     cue = cues[-1]

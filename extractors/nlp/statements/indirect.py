@@ -24,7 +24,7 @@ from extractors.nlp.statements.edges import char_range
 from extractors.nlp.statements.found import FoundStatement
 from extractors.nlp.statements.speakers import cue_speaker, speaker_of
 from extractors.nlp.statements.token_index import TokenIndex
-from extractors.nlp.syntax import is_negated
+from extractors.nlp.syntax import carries_negation
 
 
 def find_indirect(
@@ -52,7 +52,7 @@ def find_indirect(
         if according is not None:
             source, complement = according
             cue, speaker = token, speaker_of([source], actors)
-        elif is_cue(token) and not is_negated(token):
+        elif is_cue(token) and not carries_negation(token):
             complement, cue = reported_range(token), token
             raised = is_raised(token)
             speaker = cue_speaker(token, actors) if complement and not raised else None

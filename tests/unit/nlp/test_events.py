@@ -2,6 +2,7 @@ import csv
 
 import pytest
 
+from extractors import lexicons
 from extractors.lexicons import LEXICON_DIR
 from extractors.nlp.events import cameo_lexicon
 from tests.support.paths import SHARED
@@ -25,11 +26,35 @@ def test_lexicon_codes_exist_in_cameo():
     with SHARED_CODES.open(encoding="utf-8") as handle:
         known = {row["cameo_code"] for row in csv.DictReader(handle)}
     assert {r.cameo_code for r in all_rules()} <= known
+    intents = lexicons.rows("intent_codes")
+    assert {r["intent_code"] for r in intents} | {r["action_prefix"] for r in intents} <= known
+    assert {r["prefix"] for r in lexicons.rows("cameo_kinds")} <= known
 
 
 def test_lexicon_file_keeps_leading_zeros():
     text = (LEXICON_DIR / "cameo_verbs.csv").read_text(encoding="utf-8")
     assert "accuse,,,112" in text and "meet,,,040" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "flags"),
+    [
+        ("governing_verbs", ("hypothetical", "own_intent", "object_control", "negating", "denial")),
+        ("modals", ("obligation", "future")),
+        ("cues", ("obligation_is_demand",)),
+    ],
+)
+def test_flag_columns_hold_yes_or_nothing(name, flags):
+    # the readers test a flag by truth: a "no" would mark the word
+    assert {row[flag] for row in lexicons.rows(name) for flag in flags} <= {"yes", ""}
+
+
+def test_intent_codes_are_intents_and_threats():
+    rows = lexicons.rows("intent_codes")
+    assert len({row["action_prefix"] for row in rows}) == len(rows)
+    assert {row["intent_code"][:2] for row in rows} == {"03", "13"}
+    assert {row["kind"] for row in lexicons.rows("cameo_kinds")} == {"mutual", "violence"}
+    assert {row["names"] for row in lexicons.rows("compound_participles")} == {"origin", "leader"}
 
 
 def events_of(extraction):

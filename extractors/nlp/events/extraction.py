@@ -1,0 +1,109 @@
+"""The events of a document: one per frame and pair of roles that names at least one
+actor or country, with its negation, modality, date and place.
+
+Within a sentence, one dyad and code give one event. `event_date` is the clause's
+temporal expression resolved against the publication date (`extractors.nlp.dates`), its
+span in `event_date_start_char`/`_end_char`; None when the clause has none (the mart then
+falls back to the document's date).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
+
+from spacy.tokens import Doc
+
+from extractors.nlp.actors import DocActors
+from extractors.nlp.dates import TimeExpression, clause_time
+from extractors.nlp.events.frames import Frame, sentence_frames
+from extractors.nlp.events.locations import event_location
+from extractors.nlp.events.modality import intent_code, is_hypothetical
+from extractors.nlp.events.roles import Slot, role_pairs
+from extractors.nlp.syntax import in_negated_scope, trimmed_sentence
+from extractors.records import Event
+
+
+class _Dyad(NamedTuple):
+    source_key: str | None
+    target_key: str | None
+    source_country: str | None
+    target_country: str | None
+
+
+@dataclass(frozen=True)
+class _Setting:
+    """What the events of one frame share besides their roles."""
+
+    document_id: str
+    sentence_index: int
+    evidence: tuple[int, int]  # the sentence's characters, without surrounding whitespace
+    negated: bool
+    location: str | None
+    when: TimeExpression | None
+
+
+def extract_events(
+    doc: Doc, actors: DocActors, document_id: str, published_date: date | None = None
+) -> list[Event]:
+    events: list[Event] = []
+    seen: set[tuple] = set()  # (sentence, dyad, code): one event each
+    clause_places: dict[int, str | None] = {}
+    for sentence_index, sent in enumerate(doc.sents):
+        evidence = trimmed_sentence(sent)
+        for frame in sentence_frames(sent):
+            negated = in_negated_scope(frame.head)
+            if not negated:
+                frame.code = intent_code(frame.head, frame.code)
+            location = event_location(frame.head, actors, clause_places)
+            place_country = actors.actors[location].country_code if location else None
+            when = clause_time(frame.head, published_date)
+            setting = _Setting(document_id, sentence_index, evidence, negated, location, when)
+            for source, target in role_pairs(frame, actors, place_country):
+                if not (_has_who(source) or _has_who(target)):
+                    continue  # who did what to whom needs at least one who
+                dyad = _Dyad(
+                    source.key if source else None,
+                    target.key if target else None,
+                    source.country if source else None,
+                    target.country if target else None,
+                )
+                identity = (sentence_index, *dyad, frame.code)
+                if identity in seen:
+                    continue
+                seen.add(identity)
+                events.append(_event(len(events), doc, frame, dyad, setting))
+    return events
+
+
+def _has_who(slot: Slot | None) -> bool:
+    return slot is not None and (slot.key is not None or slot.country is not None)
+
+
+def _event(number: int, doc: Doc, frame: Frame, dyad: _Dyad, at: _Setting) -> Event:
+    """The document's event `number`: one frame's code between one dyad."""
+    start = frame.start.idx
+    end = frame.end.idx + len(frame.end.text)
+    return Event(
+        event_id=f"{at.document_id}:e{number}",
+        document_id=at.document_id,
+        sentence_index=at.sentence_index,
+        source_actor_key=dyad.source_key,
+        target_actor_key=dyad.target_key,
+        cameo_code=frame.code,
+        # = doc.text[start:end]; spaCy rebuilds doc.text on each access
+        trigger_text=doc[frame.start.i : frame.end.i + 1].text,
+        trigger_start_char=start,
+        trigger_end_char=end,
+        is_negated=at.negated,
+        event_date=at.when.date if at.when else None,
+        location_actor_key=at.location,
+        evidence_start_char=at.evidence[0],
+        evidence_end_char=at.evidence[1],
+        is_hypothetical=is_hypothetical(frame.head),
+        source_country_code=dyad.source_country,
+        target_country_code=dyad.target_country,
+        event_date_start_char=at.when.start_char if at.when else None,
+        event_date_end_char=at.when.end_char if at.when else None,
+    )

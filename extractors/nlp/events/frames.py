@@ -1,0 +1,172 @@
+"""The frames of a sentence: each trigger with its head, code and candidate roles.
+
+A verb of the lexicon makes a frame, a light verb with its event noun makes one ("launched
+a crackdown"), an event noun that no verb frame took in makes its own ("accusations from
+U.S. officials"), and a reported obligation makes a demand ("said Libya must hand over":
+CAMEO 100 from the reporter to Libya). The candidate roles (noun-phrase heads) come from
+`extractors.nlp.clauses`: subjects, passives, conjoined actors, control and purpose
+clauses, prepositional roles; `roles` turns them into actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from extractors import lexicons
+from extractors.nlp.clauses import (
+    clause_subjects,
+    noun_roles,
+    objects,
+    verb_sources,
+    verb_targets,
+)
+from extractors.nlp.events.modality import modals
+from extractors.nlp.events.triggers import VerbRule, light_noun, noun_rule, verb_rule
+
+DEMAND_CODE = "100"
+
+
+@dataclass
+class Frame:
+    head: Token  # carries modality, negation, date and location
+    start: Token  # first token of the trigger
+    end: Token  # last token of the trigger
+    code: str
+    sources: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+    mutual: list[Token] = field(default_factory=list)
+    noun: Token | None = None  # the event noun, if any
+
+
+def sentence_frames(sent: Span) -> list[Frame]:
+    """The frames of the sentence's verbs in order, then those of the event nouns no verb
+    frame took in."""
+    frames: list[Frame] = []
+    consumed: set[int] = set()  # event nouns a verb frame codes already
+    tokens = list(sent)  # iterating a Span builds each Token anew
+    for token in tokens:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
+            frames.extend(_verb_frames(token, consumed))
+    for token in tokens:
+        if token.pos_ == "NOUN" and token.i not in consumed:
+            frame = _noun_frame(token)
+            if frame is not None:
+                frames.append(frame)
+    return frames
+
+
+def _verb_frames(token: Token, consumed: set[int]) -> list[Frame]:
+    """A light verb's frame, else a reported demand and the verb's own frame; adds the
+    event nouns these code to `consumed`."""
+    light = light_noun(token)
+    if light is not None:
+        noun, noun_code = light
+        consumed.add(noun.i)
+        return [_light_frame(token, noun, noun_code)]
+    if token.pos_ != "VERB":
+        return []
+    frames = []
+    obliged = _obligation(token)
+    if obliged is not None:  # "said Libya must hand over": a demand (CAMEO 100)
+        frames.append(_demand_frame(token, obliged))
+    rule = verb_rule(token)
+    if rule is not None:
+        consumed.update(_same_event_objects(token, rule))
+        frames.append(_action_frame(token, rule))
+    return frames
+
+
+def _light_frame(verb: Token, noun: Token, rule: VerbRule) -> Frame:
+    """ "launched a crackdown on militias": the noun's code, the roles of both."""
+    noun_sources, noun_targets, mutual = noun_roles(noun)
+    # A passive puts the noun first: "a crackdown was launched".
+    first, last = sorted((verb, noun), key=lambda t: t.i)
+    return Frame(
+        head=verb,
+        start=first,
+        end=last,
+        code=rule.cameo_code,
+        sources=verb_sources(verb) + noun_sources,
+        targets=noun_targets + verb_targets(verb, event_noun=noun),
+        mutual=mutual,
+        noun=noun,
+    )
+
+
+@cache
+def _demand_verbs() -> frozenset[str]:
+    """Reporting verbs whose obligation complement is a demand ("X said Y must ...")."""
+    return frozenset(r["lemma"] for r in lexicons.rows("cues") if r["obligation_is_demand"])
+
+
+def _obligation(verb: Token) -> Token | None:
+    """The reported clause of "X said Y must/should ..." (a demand on Y), if any."""
+    if verb.lemma_.lower() not in _demand_verbs():
+        return None
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and any(
+            c.dep_ == "aux" and c.lower_ in modals("obligation") for c in clause.children
+        ):
+            return clause
+    return None
+
+
+def _demand_frame(verb: Token, obliged: Token) -> Frame:
+    return Frame(
+        head=verb,
+        start=verb,
+        end=verb,
+        code=DEMAND_CODE,
+        sources=verb_sources(verb),
+        targets=clause_subjects(obliged),
+    )
+
+
+def _same_event_objects(verb: Token, rule: VerbRule) -> list[int]:
+    """ "imposed sanctions": an object event noun of the verb's root code is the same event."""
+    found = []
+    for obj in objects(verb):
+        object_rule = noun_rule(obj)
+        if object_rule and object_rule.cameo_code[:2] == rule.cameo_code[:2]:
+            found.append(obj.i)
+    return found
+
+
+def _action_frame(verb: Token, rule: VerbRule) -> Frame:
+    """The verb's own frame; a particle the rule names ends the trigger ("pulled out")."""
+    end = verb
+    if rule.prep:
+        particle = next(
+            (c for c in verb.children if c.dep_ == "prt" and c.lower_ == rule.prep), None
+        )
+        if particle is not None and 0 < particle.i - verb.i <= 3:
+            end = particle
+    return Frame(
+        head=verb,
+        start=verb,
+        end=end,
+        code=rule.cameo_code,
+        sources=verb_sources(verb),
+        targets=verb_targets(verb),
+    )
+
+
+def _noun_frame(noun: Token) -> Frame | None:
+    """An event noun's frame ("accusations from U.S. officials"), if it is one."""
+    rule = noun_rule(noun)
+    if rule is None:
+        return None
+    sources, targets, mutual = noun_roles(noun)
+    return Frame(
+        head=noun,
+        start=noun,
+        end=noun,
+        code=rule.cameo_code,
+        sources=[noun, *sources],  # the noun itself: "Iran's attack", "U.S.-led invasion"
+        targets=targets,
+        mutual=mutual,
+        noun=noun,
+    )

@@ -1,0 +1,202 @@
+"""Who did it to whom: the frame's candidate roles resolved to actors and countries.
+
+`source_country_code` / `target_country_code` are the actor's country; for an actor with
+no country of its own (a group such as "Shiite militias", or an unnamed agent such as
+"militiamen" or "18 fighters", `extractors/lexicons/generic_agents.csv`) the country of
+the event's location, as GDELT-style coders attribute domestic actors. Violence against
+an unnamed target ("fired rockets at targets in the capital") is attributed the same way
+(the `violence` prefixes of `cameo_kinds.csv`). Conjoined subjects of a mutual predicate
+with no object act on each other ("Iran and Iraq fought": the `mutual` prefixes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from extractors import lexicons
+from extractors.lexicons.gazetteer import find_place
+from extractors.nlp.actors import DocActors
+from extractors.nlp.clauses import clause_subjects, conjuncts, prep_objects
+from extractors.nlp.events.frames import Frame
+
+
+@dataclass(frozen=True)
+class Slot:
+    key: str | None
+    country: str | None
+    token: Token
+
+
+Pair = tuple[Slot | None, Slot | None]
+
+
+@cache
+def _code_prefixes(kind: str) -> tuple[str, ...]:
+    """CAMEO code prefixes of a kind of event (mutual, violence)."""
+    return tuple(r["prefix"] for r in lexicons.rows("cameo_kinds") if r["kind"] == kind)
+
+
+@cache
+def _generic_agents() -> frozenset[str]:
+    """Unnamed agents whose country comes from where they act."""
+    return frozenset(r["lemma"] for r in lexicons.rows("generic_agents"))
+
+
+@cache
+def _participles(names: str) -> tuple[str, ...]:
+    """Participles of a "<Country>-<participle>" modifier that name the country as the
+    `origin` of a thing ("Iranian-made missiles": not whose they are) or as the `leader`
+    of an action ("the U.S.-led invasion": the leader is the actor)."""
+    return tuple(
+        r["participle"] for r in lexicons.rows("compound_participles") if r["names"] == names
+    )
+
+
+@cache
+def _led_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in _participles("leader"))
+    # a hyphen, a Unicode hyphen or an en dash: "U.S.-led", "U.S.‐led", "U.S.–led"
+    return re.compile(rf"^(?P<name>.+?)[-\u2010\u2013](?:{words})$", re.IGNORECASE)
+
+
+def _origin_only(token: Token) -> bool:
+    origin = _participles("origin")
+    return any(t.lower_ in origin and t.i < token.i for t in token.subtree) or any(
+        t.lower_.endswith(tuple(f"-{w}" for w in origin)) for t in token.lefts
+    )
+
+
+def _led_by(token: Token, actors: DocActors) -> tuple[str | None, str | None]:
+    """(actor key, country) of a "<Country>-led" modifier, using the document's actor for
+    that country when there is one."""
+    for left in token.lefts:
+        match = _led_pattern().match(left.text)
+        if not match:
+            continue
+        place = find_place(match["name"])
+        if place is None or place.kind not in ("country", "demonym"):
+            continue
+        for key, info in actors.actors.items():
+            if info.kind == "country" and info.country_code == place.alpha3:
+                return key, place.alpha3
+        return None, place.alpha3
+    return None, None
+
+
+def _modifier_actor(token: Token, actors: DocActors) -> str | None:
+    """An actor named in the left modifiers of a noun phrase: "the U.S. military's raid"."""
+    for left in token.lefts:
+        if left.dep_ in ("det", "punct", "nummod"):
+            continue
+        for candidate in left.subtree:
+            key = actors.token_actor.get(candidate.i)
+            if key and actors.actors[key].kind != "location":
+                return key
+    return None
+
+
+def _reporter(pronoun: Token, actors: DocActors) -> str | None:
+    """ "Syria says it is willing": a pronoun subject of a reported clause is the reporter."""
+    if pronoun.lower_ not in ("it", "they", "we", "he", "she") or pronoun.dep_ != "nsubj":
+        return None
+    clause = pronoun.head
+    while clause.dep_ in ("xcomp", "acomp", "conj") and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head is clause:
+        return None
+    for subject in clause_subjects(clause.head):
+        if subject.pos_ != "PRON":
+            return actors.actor_of(subject) or _modifier_actor(subject, actors)
+    return None
+
+
+def _actor_key(token: Token, actors: DocActors) -> str | None:
+    """The actor the phrase names, a pronoun's reporter, or one of its modifiers' actors."""
+    if token.i in actors.token_actor:
+        return actors.token_actor[token.i]
+    if token.pos_ == "PRON" and actors.actor_of(token) is None:
+        return _reporter(token, actors)
+    if _origin_only(token):
+        return None
+    return actors.actor_of(token) or _modifier_actor(token, actors)
+
+
+def _resolve(
+    token: Token,
+    actors: DocActors,
+    place_country: str | None,
+    code: str,
+    role: str,
+    depth: int = 0,
+) -> Slot | None:
+    """The slot a candidate phrase fills: its actor, a "<Country>-led" leader, the members
+    of "thousands of Iraqi Kurds", or an unnamed agent placed where the event is."""
+    key = _actor_key(token, actors)
+    if key is not None:
+        info = actors.actors[key]
+        country = info.country_code
+        if country is None and info.kind == "group":
+            country = place_country
+        return Slot(key, country, token)
+    led_key, led_country = _led_by(token, actors)
+    if led_key or led_country:
+        return Slot(led_key, led_country, token)
+    if token.pos_ in ("NOUN", "NUM", "PRON") and depth < 2:
+        for member in prep_objects(token, frozenset({"of"})):  # "thousands of Iraqi Kurds"
+            slot = _resolve(member, actors, place_country, code, role, depth + 1)
+            if slot is not None:
+                return Slot(slot.key, slot.country, token)
+    if token.pos_ not in ("NOUN", "PROPN") or place_country is None:
+        return None
+    if token.lemma_.lower() in _generic_agents() or token.lower_ in _generic_agents():
+        return Slot(None, place_country, token)
+    if role == "target" and code.startswith(_code_prefixes("violence")):
+        return Slot(None, place_country, token)
+    return None
+
+
+def _first_group(
+    tokens: list[Token], actors: DocActors, place_country: str | None, code: str, role: str
+) -> list[Slot]:
+    """The first candidate phrase that names an actor, with the actors conjoined to it."""
+    for token in tokens:
+        slot = _resolve(token, actors, place_country, code, role)
+        if slot is None:
+            continue
+        root = token
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head
+        group = [slot]
+        for other in conjuncts(root):
+            if other.i != token.i and other in tokens:
+                extra = _resolve(other, actors, place_country, code, role)
+                if extra is not None:
+                    group.append(extra)
+        return group
+    return []
+
+
+def _each_other(slots: list[Slot]) -> list[Pair]:
+    return [(a, b) for a in slots for b in slots if a.token.i != b.token.i]
+
+
+def role_pairs(frame: Frame, actors: DocActors, place_country: str | None) -> list[Pair]:
+    """(source, target) slots of a frame; either may be None (a one-sided event)."""
+    sources = _first_group(frame.sources, actors, place_country, frame.code, "source")
+    targets = _first_group(frame.targets, actors, place_country, frame.code, "target")
+    mutual = _first_group(frame.mutual, actors, place_country, frame.code, "target")
+    if len(mutual) >= 2:
+        return _each_other(mutual)
+    if not targets and mutual:
+        targets = mutual
+    if not targets and len(sources) >= 2 and frame.code.startswith(_code_prefixes("mutual")):
+        return _each_other(sources)
+    if not sources:
+        return [(None, t) for t in targets]
+    if not targets:
+        return [(s, None) for s in sources]
+    return [(s, t) for s in sources for t in targets if s.key is None or s.key != t.key]
