@@ -2,10 +2,10 @@
 
 The one source of truth for both the extractors and the warehouse:
 - ISO 3166-1 codes and names come from pycountry;
-- `data/places.csv` (name, alpha3, kind) curates what pycountry lacks: the short names
+- `places.csv` (name, alpha3, kind) curates what pycountry lacks: the short names
   news uses (`canonical`), other names (`alias`: "U.S.", "Britain"), `demonym`s
   ("Iraqi"), `capital`s (which may stand for their government) and other `city`s;
-- `data/sectors.csv` (term, sector, group_head) maps titles and head nouns to PLOVER
+- `sectors.csv` (term, sector, group_head) maps titles and head nouns to PLOVER
   sector codes; `group_head` marks plural nouns that name a group actor on their own
   (`alone`: "militiamen") or only with a country or community modifier (`modified`:
   "U.S. officials", "Shiite clerics").

@@ -156,7 +156,8 @@ def failure_rejects(failures: list[ExtractionFailure], run_id: str) -> list[Reje
 
 def join_pieces(parts: list[Doc]) -> Doc:
     """One doc of a long text's pieces; their texts concatenate to the text exactly."""
-    return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
+    # spaCy's stub omits from_docs's `exclude` (in spaCy since 3.3)
+    return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
 
 
 def extract_isolated(source: SourceText, cleaned: CleanText, doc: Doc, out: Extraction) -> None:

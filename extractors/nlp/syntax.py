@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors import lexicons
 
-_TEXT_KEY = ("wirehouse", "text")
+_TEXT_KEY = "wirehouse.text"  # spaCy types user_data keys as str
 
 # Dependents that open a new clause: their content is not part of this clause's frame.
 CLAUSAL_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "conj", "acl", "parataxis", "csubj"})

@@ -31,9 +31,9 @@ def bench_profile(corpus: Path, docs: int | None, batch_size: int) -> dict:
     stats = pstats.Stats(profile)
     wanted = {
         ("pipeline.py", "extract_doc"): "all wirehouse extraction (extract_doc)",
-        ("actors.py", "extract_actors"): "actors",
-        ("events.py", "extract_events"): "events",
-        ("statements.py", "extract_statements"): "statements",
+        ("actors/extraction.py", "extract_actors"): "actors",
+        ("events/extraction.py", "extract_events"): "events",
+        ("statements/extraction.py", "extract_statements"): "statements",
         ("pipeline.py", "_document"): "document record (n_words, dateline)",
         ("cleaning.py", "clean"): "cleaning",
         ("intake.py", "discover"): "intake (read, sha256, decode)",

@@ -6,8 +6,6 @@ other-language texts are news prose written for these tests (tests/fixtures/lang
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from extractors.bench.evaluation.actors import read_conll
