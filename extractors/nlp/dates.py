@@ -117,45 +117,60 @@ def year_for(month: int, day: int, published: date | None) -> int | None:
 
 
 def resolve(text: str, published: date | None, *, future: bool = False) -> date | None:
-    """The date a temporal expression names, or None if it names none we can resolve."""
+    """The date a temporal expression names, or None if it names none we can resolve.
+
+    The kinds are tried in order: a full date, a year alone, a weekday, a month, then
+    expressions relative to the publication date ("last week")."""
     phrase = re.sub(r"\s+", " ", text.strip().lower())
     phrase = re.sub(r"^(?:on|in|during|at|of|over)\s+", "", phrase)
     phrase = re.sub(r"^the\s+", "", phrase)
     for pattern in _EXPLICIT:
         match = pattern.search(phrase)
         if match:
-            groups = match.groupdict()
-            month = int(groups["month_n"]) if groups.get("month_n") else MONTHS[groups["month"]]
-            day = int(groups["day"])
-            year = int(groups["year"]) if groups.get("year") else year_for(month, day, published)
-            if year is None:
-                return None
-            try:
-                return date(year, month, day)
-            except ValueError:
-                return None
+            return _explicit_date(match, published)
     year_only = _YEAR_ONLY.match(phrase)
     if year_only:
         return date(int(year_only["year"]), 1, 1)
     words = phrase.split()
     weekday = next((WEEKDAYS[w] for w in words if w in WEEKDAYS), None)
     if weekday is not None:
-        if published is None:
-            return None
-        if future:
-            return published + timedelta(days=(weekday - published.weekday()) % 7)
-        back = (published.weekday() - weekday) % 7
-        if "last" in words and back == 0:
-            back = 7
-        return published - timedelta(days=back)
+        return _weekday_date(weekday, words, published, future)
     month_only = _MONTH_ONLY.search(phrase)
     if month_only:
         month = MONTHS[month_only["month"]]
         day = _PART_DAY.get((month_only["part"] or "").lower(), 1)
         year = int(month_only["year"]) if month_only["year"] else year_for(month, day, published)
         return date(year, month, day) if year is not None else None
+    return _relative_date(phrase, published) if published is not None else None
+
+
+def _explicit_date(match: re.Match[str], published: date | None) -> date | None:
+    groups = match.groupdict()
+    month = int(groups["month_n"]) if groups.get("month_n") else MONTHS[groups["month"]]
+    day = int(groups["day"])
+    year = int(groups["year"]) if groups.get("year") else year_for(month, day, published)
+    if year is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday_date(
+    weekday: int, words: list[str], published: date | None, future: bool
+) -> date | None:
     if published is None:
         return None
+    if future:
+        return published + timedelta(days=(weekday - published.weekday()) % 7)
+    back = (published.weekday() - weekday) % 7
+    if "last" in words and back == 0:
+        back = 7
+    return published - timedelta(days=back)
+
+
+def _relative_date(phrase: str, published: date) -> date | None:
     relative = {
         "today": published,
         "tonight": published,
