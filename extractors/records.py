@@ -12,7 +12,7 @@ Actors are referenced by ``actor_key``: a stable, cross-document key
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 
 @dataclass(frozen=True)
@@ -132,3 +132,9 @@ class Reject:
 RECORD_TYPES = (Document, Actor, Mention, Event, Statement, Reject)
 # what extraction yields per document, one staging table each
 EXTRACTED_TABLES = tuple(t.TABLE for t in (Document, Actor, Mention, Event, Statement))
+
+
+def utc_now() -> datetime:
+    """Records' timestamps: UTC without a zone, as the warehouse's ``timestamp`` columns
+    (DuckDB's, and Arrow's ``timestamp("us")`` in staging) hold them."""
+    return datetime.now(UTC).replace(tzinfo=None)

@@ -11,7 +11,7 @@ import logging
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.language import Language
@@ -33,6 +33,7 @@ from extractors.records import (
     Reject,
     SourceText,
     Statement,
+    utc_now,
 )
 
 # SourceText lives with the records (intake and staging build it); re-exported here.
@@ -114,7 +115,7 @@ def _document(source: SourceText, cleaned: CleanText, doc: Doc, now: datetime) -
 def extract_doc(source: SourceText, cleaned: CleanText, doc: Doc, out: Extraction) -> None:
     """Append the records of one parsed document to `out`."""
     remember_text(doc, cleaned.text)  # what nlp parsed
-    now = datetime.now(UTC).replace(tzinfo=None)
+    now = utc_now()
     document_id = source.document_id
     out.documents.append(_document(source, cleaned, doc, now))
     resolved = extract_actors(doc)
@@ -150,7 +151,7 @@ def extract_doc(source: SourceText, cleaned: CleanText, doc: Doc, out: Extractio
 
 
 def failure_rejects(failures: list[ExtractionFailure], run_id: str) -> list[Reject]:
-    now = datetime.now(UTC).replace(tzinfo=None)
+    now = utc_now()
     return [Reject(f.source_file, "extract_error", f.detail, run_id, now) for f in failures]
 
 

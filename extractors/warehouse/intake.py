@@ -14,9 +14,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.records import Reject, SourceText
+from extractors.records import Reject, SourceText, utc_now
 from extractors.settings import DEFAULT_MAX_BYTES
-from extractors.warehouse.clock import utc_now
 from extractors.warehouse.decoding import decode_article
 from extractors.warehouse.metadata import read_sidecar
 from extractors.warehouse.safe_read import Refused, read_input_file

@@ -14,10 +14,9 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from extractors.records import RECORD_TYPES
+from extractors.records import RECORD_TYPES, utc_now
 from extractors.warehouse import warehouse_file
 from extractors.warehouse.arrow_tables import arrow_schema
-from extractors.warehouse.clock import utc_now
 from extractors.warehouse.staging import STAGING_TABLES, read_summary
 
 log = logging.getLogger(__name__)

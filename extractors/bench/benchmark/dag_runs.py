@@ -14,10 +14,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from extractors.bench.benchmark.samples import WORK, copy_inputs, corpus_files, load_average
+from extractors.records import utc_now
 from extractors.settings import PROJECT_ROOT, airflow_home
 from extractors.warehouse.dag_runner import DAG_ID, IN_PROCESS_DEFAULTS
 
@@ -94,7 +95,7 @@ def run_dag_timed(input_dir: Path, db_path: Path, label: str, **extra: str) -> d
     """One dag_runner run; its wall time and the wall time of each stage from Airflow."""
     env = _airflow_env(input_dir, db_path, **extra)
     load = load_average()
-    before = datetime.now(UTC).replace(tzinfo=None)
+    before = utc_now()
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "extractors.warehouse.dag_runner"],
