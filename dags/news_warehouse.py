@@ -19,6 +19,7 @@ from airflow.sdk.exceptions import AirflowFailException
 
 from extractors.settings import load_settings
 from extractors.warehouse import run_steps
+from extractors.warehouse.payloads import Batch, BatchResult, LoadSummary
 
 DUCKDB_POOL = "duckdb_writer"
 SETTINGS = load_settings()
@@ -32,25 +33,25 @@ def _started_at() -> datetime:
 
 
 @task(pool=DUCKDB_POOL)
-def plan() -> list[dict]:
+def plan() -> list[Batch]:
     """Copy the warehouse to work in, find new and changed inputs, cut batches."""
     return run_steps.plan(SETTINGS, get_current_context()["run_id"])
 
 
 @task(max_active_tis_per_dagrun=os.cpu_count() or 1)
-def extract(batch: dict) -> dict:
+def extract(batch: Batch) -> BatchResult:
     """spaCy extraction of one batch into staging Parquet."""
     return run_steps.extract_batch(SETTINGS, get_current_context()["run_id"], batch)
 
 
 @task(pool=DUCKDB_POOL, trigger_rule="none_failed")
-def load() -> dict:
+def load() -> LoadSummary:
     """Apply the run's staging Parquet to schema raw in one transaction."""
     return run_steps.load(SETTINGS, get_current_context()["run_id"], _started_at())
 
 
 @task.short_circuit(ignore_downstream_trigger_rules=False)
-def marts_changed(load_summary: dict) -> bool:
+def marts_changed(load_summary: LoadSummary) -> bool:
     """Skip dbt, its tests and the docs when no document changed and neither did dbt."""
     return run_steps.marts_need_build(SETTINGS, get_current_context()["run_id"], load_summary)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 
 from extractors.warehouse import warehouse_file
+from extractors.warehouse.payloads import LoadSummary
 
 _PROJECT_PARTS = ("dbt_project.yml", "models", "seeds", "macros", "tests")
 _SUFFIXES = {".sql", ".yml", ".yaml", ".csv", ".md"}
@@ -69,7 +70,7 @@ def project_changed(db_path: Path, project_dir: Path) -> bool:
     return built_fingerprint(db_path) != dbt_project_fingerprint(project_dir)
 
 
-def marts_need_build(db_path: Path, project_dir: Path, load_summary: dict) -> bool:
+def marts_need_build(db_path: Path, project_dir: Path, load_summary: LoadSummary) -> bool:
     data_changed = bool(
         load_summary["documents_loaded"] or load_summary["replaces"] or load_summary["missing"]
     )

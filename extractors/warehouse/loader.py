@@ -17,6 +17,7 @@ import pyarrow as pa
 from extractors.records import RECORD_TYPES, utc_now
 from extractors.warehouse import warehouse_file
 from extractors.warehouse.arrow_tables import arrow_schema
+from extractors.warehouse.payloads import IntakeSummary, LoadSummary
 from extractors.warehouse.staging import STAGING_TABLES, read_summary
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,7 @@ def _batch_files(run_dir: Path, table: str) -> list[str]:
     return sorted(str(p) for p in (run_dir / "batches").glob(f"*/{table}.parquet"))
 
 
-def load_run(db_path: Path, run_dir: Path, run_id: str, started_at: datetime) -> dict:
+def load_run(db_path: Path, run_dir: Path, run_id: str, started_at: datetime) -> LoadSummary:
     """Apply one run's staging output to ``raw`` atomically; returns the run's counts."""
     summary = read_summary(run_dir)
     warehouse_file.create(db_path)
@@ -157,19 +158,23 @@ def _mark_missing_sources(con, missing: list[str]) -> None:
     )
 
 
-def _record_run(con, run_id: str, started_at: datetime, summary: dict | None, state: str) -> None:
-    counts = [
-        (summary or {}).get(key)
-        for key in (
-            "files_seen",
-            "documents_new",
-            "documents_changed",
-            "documents_unchanged",
-            "files_rejected",
-        )
-    ]
+def _record_run(
+    con, run_id: str, started_at: datetime, summary: IntakeSummary | None, state: str
+) -> None:
+    # a failed run may have no intake summary: its counts stay null
+    counts: list[int | None] = (
+        [
+            summary["files_seen"],
+            summary["documents_new"],
+            summary["documents_changed"],
+            summary["documents_unchanged"],
+            summary["files_rejected"],
+        ]
+        if summary
+        else [None] * 5
+    )
     finished_at = None if state == "loaded" else utc_now()
-    note = (summary or {}).get("note")
+    note = summary.get("note") if summary else None
     con.execute("delete from raw.pipeline_runs where run_id = ?", [run_id])
     con.execute(
         "insert into raw.pipeline_runs by name select ? as run_id, ? as started_at, "
@@ -180,7 +185,7 @@ def _record_run(con, run_id: str, started_at: datetime, summary: dict | None, st
 
 
 def record_failed_run(
-    db_path: Path, run_id: str, started_at: datetime, summary: dict | None
+    db_path: Path, run_id: str, started_at: datetime, summary: IntakeSummary | None
 ) -> None:
     """Write a 'failed' audit row into a sound warehouse file (created if absent).
 

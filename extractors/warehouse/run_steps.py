@@ -22,6 +22,7 @@ from extractors.warehouse import freshness as marts_freshness
 from extractors.warehouse import warehouse_file
 from extractors.warehouse.intake import discover
 from extractors.warehouse.loader import finish_run, known_documents, load_run, record_failed_run
+from extractors.warehouse.payloads import Batch, BatchResult, LoadSummary
 from extractors.warehouse.publishing import (
     check_owner,
     discard,
@@ -46,7 +47,7 @@ def _base_file(settings: Settings, run_id: str) -> Path:
     return settings.run_dir(run_id) / "publish_base.json"
 
 
-def plan(settings: Settings, run_id: str) -> list[dict]:
+def plan(settings: Settings, run_id: str) -> list[Batch]:
     """Start a working copy, discover inputs, stage the accepted texts, cut batches."""
     run_dir = settings.run_dir(run_id)
     shutil.rmtree(run_dir, ignore_errors=True)  # a retried plan starts from scratch
@@ -62,7 +63,9 @@ def plan(settings: Settings, run_id: str) -> list[dict]:
     )
     summary = write_intake(run_dir, intake, note=healed)
     log.info(
-        "intake of %s: %s", settings.input_dir, {k: summary[k] for k in summary if k != "replaces"}
+        "intake of %s: %s",
+        settings.input_dir,
+        {k: v for k, v in summary.items() if k != "replaces"},
     )
     total = len(intake.to_extract)
     return [
@@ -76,7 +79,7 @@ def plan(settings: Settings, run_id: str) -> list[dict]:
     ]
 
 
-def extract_batch(settings: Settings, run_id: str, batch: dict) -> dict:
+def extract_batch(settings: Settings, run_id: str, batch: Batch) -> BatchResult:
     """Run the extractors over one batch and write its staging Parquet."""
     from extractors.nlp.model import shared_nlp
     from extractors.nlp.pipeline import extract, failure_rejects, pipe_layout
@@ -122,12 +125,12 @@ def own_working_copy(settings: Settings, run_id: str) -> Iterator[Path]:
         yield settings.working_db_path
 
 
-def load(settings: Settings, run_id: str, started_at: datetime) -> dict:
+def load(settings: Settings, run_id: str, started_at: datetime) -> LoadSummary:
     with own_working_copy(settings, run_id) as working:
         return load_run(working, settings.run_dir(run_id), run_id, started_at)
 
 
-def marts_need_build(settings: Settings, run_id: str, load_summary: dict) -> bool:
+def marts_need_build(settings: Settings, run_id: str, load_summary: LoadSummary) -> bool:
     with own_working_copy(settings, run_id) as working:
         needed = marts_freshness.marts_need_build(working, settings.dbt_project_dir, load_summary)
     log.info("marts %s", "need a rebuild" if needed else "are up to date: dbt is skipped")

@@ -27,6 +27,7 @@ from extractors.records import EXTRACTED_TABLES, RECORD_TYPES, Reject, SourceTex
 from extractors.warehouse.arrow_tables import to_arrow
 from extractors.warehouse.intake import Intake
 from extractors.warehouse.metadata import parse_sidecar
+from extractors.warehouse.payloads import IntakeSummary
 
 STAGING_TABLES = EXTRACTED_TABLES
 _RECORD_TYPE_OF = {t.TABLE: t for t in RECORD_TYPES}
@@ -53,7 +54,7 @@ def write_rejects(path: Path, rejects: list[Reject]) -> None:
     write_table_atomically(to_arrow(Reject, rejects), path)
 
 
-def write_intake(run_dir: Path, intake: Intake, note: str | None = None) -> dict:
+def write_intake(run_dir: Path, intake: Intake, note: str | None = None) -> IntakeSummary:
     """Persist an intake; returns the summary that is also written as JSON. ``note`` is
     what the run's audit row should say besides its counts (a healed warehouse)."""
     sources = pa.Table.from_pylist(
@@ -71,7 +72,7 @@ def write_intake(run_dir: Path, intake: Intake, note: str | None = None) -> dict
     )
     write_table_atomically(sources, run_dir / "intake" / "sources.parquet")
     write_rejects(run_dir / "intake" / "rejects.parquet", intake.rejects)
-    summary = {
+    summary: IntakeSummary = {
         "files_seen": intake.files_seen,
         "documents_new": intake.documents_new,
         "documents_changed": intake.documents_changed,
@@ -85,7 +86,7 @@ def write_intake(run_dir: Path, intake: Intake, note: str | None = None) -> dict
     return summary
 
 
-def read_summary(run_dir: Path) -> dict:
+def read_summary(run_dir: Path) -> IntakeSummary:
     return json.loads((run_dir / "intake" / "summary.json").read_text())
 
 
