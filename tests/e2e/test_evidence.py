@@ -21,6 +21,8 @@ from extractors.tools.evidence.spans import MENTION, QUOTE, SPEAKER, TRIGGER, Do
 from tests.support.duck import query
 from tests.support.paths import SEED_FILE
 
+pytestmark = pytest.mark.e2e  # reads the shared seed run (a real DAG run)
+
 VOID = {"meta", "br", "img", "link", "input", "hr"}
 
 

@@ -6,9 +6,12 @@ from __future__ import annotations
 import shutil
 
 import duckdb
+import pytest
 
 from tests.support.dbt_cli import run_dbt_cli
 from tests.support.duck import query
+
+pytestmark = pytest.mark.e2e  # reads the shared seed run (a real DAG run)
 
 
 def test_a_null_in_a_not_null_mart_column_fails_the_build_and_keeps_the_table(seed_run, tmp_path):

@@ -5,10 +5,14 @@ import json
 import os
 import subprocess
 
+import pytest
+
 from extractors.warehouse.warehouse_file import STORAGE_VERSION, storage_version
 from tests.support.contract import CONTRACT
 from tests.support.duck import query
 from tests.support.paths import PROJECT_ROOT
+
+pytestmark = pytest.mark.e2e  # reads the shared seed run (a real DAG run)
 
 DUCKDB_CLI = PROJECT_ROOT / ".venv" / "bin" / "duckdb"
 
