@@ -1,12 +1,13 @@
 """Regenerate the dbt seeds that are made from other data: ``make seeds``.
 
-Five files in ``dbt_project/seeds`` are generated (the YAML beside them is written by hand).
+Six files in ``dbt_project/seeds`` and two in ``extractors/lexicons`` are generated (the YAML beside them is written by hand).
 
 From the lexicons, so that dbt and the extractors read the same facts
 (``tests/unit/lexicons/test_gazetteer.py`` checks that the files are up to date):
 
-``places.csv``, ``sectors.csv``
-    Copies of ``extractors/lexicons/places.csv`` and ``sectors.csv`` (see ``gazetteer``).
+``places.csv``, ``sectors.csv``, ``honorifics.csv``
+    Copies of ``extractors/lexicons/places.csv``, ``sectors.csv`` (see ``gazetteer``) and
+    ``honorifics.csv`` (the corpus resolution reads genders of "Mr" and "Mrs").
 ``countries.csv``
     ``alpha3, country_name`` for every ISO 3166-1 country: pycountry's names, shortened
     to the names news uses (``gazetteer.countries``).
@@ -32,6 +33,13 @@ From the collected CAMEO/PLOVER reference tables in ``../shared/reference``
     ``plover/plover_sector_codes_from_manual.csv`` (derived from the PLOVER manual,
     CC BY-SA 4.0), with TeX cross-references turned into plain text.
 
+From the Phoenix actor dictionaries of PETRARCH-2 (``../shared/reference/petrarch2``,
+MIT), into ``extractors/lexicons`` rather than the seeds (the extractors read it):
+
+``phoenix_actors.csv`` and ``PETRARCH2_LICENSE``
+    Every name of the actor dictionaries with its entry's primary name, CAMEO actor code
+    and country (``phoenix_actors``), and the dictionaries' licence.
+
 The output is deterministic: re-running on the same inputs changes nothing, and a file
 is written only when its text changed.
 """
@@ -45,10 +53,11 @@ import sys
 from pathlib import Path
 
 from extractors.lexicons import LEXICON_DIR, gazetteer
+from extractors.tools import phoenix_actors
 from extractors.settings import PROJECT_ROOT, shared_dir
 
 SEED_DIR = PROJECT_ROOT / "dbt_project" / "seeds"
-LEXICON_SEEDS = ("places.csv", "sectors.csv")
+LEXICON_SEEDS = ("places.csv", "sectors.csv", "honorifics.csv")
 
 CAMEO_COLUMNS = [
     "cameo_code",
@@ -199,10 +208,20 @@ def main() -> int:
             file=sys.stderr,
         )
     written = write_seeds(SEED_DIR, texts)
+    if reference_dir.is_dir():
+        written += write_seeds(LEXICON_DIR, phoenix_lexicon(reference_dir / "petrarch2"))
     for path in written:
         print(f"wrote {path}")
     print(f"{len(texts) - len(written)} of {len(texts)} seeds were up to date in {SEED_DIR}")
     return 0
+
+
+def phoenix_lexicon(petrarch_dir: Path) -> dict[str, str]:
+    """The compiled Phoenix actor dictionaries and their licence, for extractors/lexicons."""
+    return {
+        "phoenix_actors.csv": phoenix_actors.compiled_csv(petrarch_dir),
+        "PETRARCH2_LICENSE": (petrarch_dir / "LICENSE").read_text(encoding="utf-8"),
+    }
 
 
 if __name__ == "__main__":

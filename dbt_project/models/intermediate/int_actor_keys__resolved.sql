@@ -1,4 +1,8 @@
--- one row per actor_key per document: the corpus actor that per-document key stands for
+-- one row per actor_key per document: the corpus actor that per-document key stands for.
+-- Rules, first match wins: an analyst's override; one name under several kinds; a surname
+-- or honorific form joining the person of that surname who dominates the corpus; a short
+-- form resolved elsewhere; another spelling of the same name. Every join is an equi-join,
+-- so the cost grows with the number of keys, not with its square.
 with
 
 actor_references as (
@@ -10,6 +14,23 @@ actor_references as (
 mentions as (
 
     select * from {{ ref('stg_raw__mentions') }}
+
+),
+
+honorifics as (
+
+    select * from {{ ref('honorifics') }}
+
+),
+
+overrides as (
+
+    select
+        {{ normalised_name('alias') }} as alias_norm,
+        action,
+        actor_key as override_key
+
+    from {{ ref('actor_overrides') }}
 
 ),
 
@@ -36,118 +57,237 @@ normalised as (
 
 ),
 
--- keys that differ only in spelling are one actor, named by the key most documents use
-spellings as (
+-- one name under several kinds ("Labour" an organisation in 157 documents and a person in
+-- 65) is one actor, of the kind most documents give it; countries and places keep theirs
+kind_votes as (
 
     select
-        actor_kind,
         name_norm,
-        actor_key as spelling_key
+        actor_kind,
+        count(distinct document_id) as n_documents
 
     from normalised
 
-    group by
-        actor_kind,
+    where actor_kind in ('person', 'organization', 'group')
+
+    group by all
+
+),
+
+corpus_kinds as (
+
+    select
         name_norm,
-        actor_key
+        actor_kind as corpus_kind,
+        count(*) over (partition by name_norm) > 1 as had_other_kinds
+
+    from kind_votes
 
     qualify row_number() over (
-        partition by actor_kind, name_norm
-        order by count(distinct document_id) desc, actor_key
+        partition by name_norm
+        order by n_documents desc, actor_kind desc
     ) = 1
+
+),
+
+kinded as (
+
+    select
+        normalised.*,
+        coalesce(corpus_kinds.corpus_kind, normalised.actor_kind) as corpus_kind,
+        coalesce(
+            corpus_kinds.had_other_kinds and corpus_kinds.corpus_kind <> normalised.actor_kind,
+            false
+        ) as kind_changed
+
+    from normalised
+
+    left join corpus_kinds
+        on
+            normalised.name_norm = corpus_kinds.name_norm
+            and normalised.actor_kind in ('person', 'organization', 'group')
+
+),
+
+-- keys that differ only in spelling (or kind) are one actor, named by the key most documents use
+spellings as (
+
+    select
+        corpus_kind,
+        name_norm,
+        corpus_kind || ':' || any_value(key_name order by n_documents desc, key_name)
+            as spelling_key
+
+    from (
+        select
+            corpus_kind,
+            name_norm,
+            key_name,
+            count(distinct document_id) as n_documents
+        from kinded
+        group by all
+    )
+
+    group by corpus_kind, name_norm
 
 ),
 
 keyed as (
 
     select
-        normalised.*,
+        kinded.*,
         spellings.spelling_key
 
-    from normalised
+    from kinded
 
     inner join spellings
         on
-            normalised.actor_kind = spellings.actor_kind
-            and normalised.name_norm = spellings.name_norm
+            kinded.corpus_kind = spellings.corpus_kind
+            and kinded.name_norm = spellings.name_norm
 
 ),
 
--- a surname-only key ("person:al-maliki") joins the corpus's one full name ending in it;
--- two full names with that surname (two different people) leave it alone. Compared as
--- an equi-join on every ending of a full name after a space ("nouri al maliki" ->
--- "al maliki", "maliki"): the same matches as `like '% ' || surname` (normalised names
--- hold only a-z, 0-9 and single spaces), without comparing every name to every surname.
-full_names as (
+-- a person key that is a surname, bare or after an honorific ("blair", "mr blair",
+-- "mrs blair"), with the gender the honorific gives
+surname_forms as (
 
     select distinct
-        actor_kind,
-        spelling_key,
-        string_split(name_norm, ' ') as name_parts
+        keyed.name_norm,
+        {{ normalised_name('surname_part.key_surname') }} as surname_norm,
+        coalesce(surname_part.gender, '') as gender
 
     from keyed
 
+    left join honorifics
+        on keyed.key_name like honorifics.honorific || ' %'
+
+    cross join lateral (
+        select
+            coalesce(
+                substr(keyed.key_name, length(honorifics.honorific) + 2), keyed.key_name
+            ) as key_surname,
+            honorifics.gender
+    ) as surname_part
+
     where
-        actor_kind = 'person'
-        and key_name like '% %'
+        keyed.corpus_kind = 'person'
+        and not contains(surname_part.key_surname, ' ')
 
 ),
 
-full_name_ending_starts as (
+-- the people with a full name, their documents and the genders their honorifics gave
+-- them ("Mr Blair" in a document about Tony Blair)
+full_names as (
 
     select
-        actor_kind,
-        spelling_key,
-        name_parts,
-        unnest(range(2, len(name_parts) + 1)) as first_part
+        keyed.spelling_key,
+        keyed.name_norm,
+        count(distinct keyed.document_id) as n_documents
 
-    from full_names
+    from keyed
+
+    left join surname_forms
+        on keyed.name_norm = surname_forms.name_norm
+
+    where
+        keyed.corpus_kind = 'person'
+        and contains(keyed.name_norm, ' ')
+        and surname_forms.name_norm is null
+
+    group by all
 
 ),
 
+full_name_genders as (
+
+    select
+        keyed.spelling_key,
+        honorifics.gender
+
+    from mentions
+
+    inner join keyed
+        on
+            mentions.document_id = keyed.document_id
+            and mentions.actor_key = keyed.actor_key
+
+    inner join honorifics
+        on split_part(mentions.role, ' ', -1) = honorifics.honorific
+
+    where honorifics.gender <> ''
+
+    group by all
+
+),
+
+-- every ending of a full name after a space ("nouri al maliki" -> "al maliki", "maliki")
 full_name_endings as (
 
     select
-        actor_kind,
         spelling_key,
+        n_documents,
         array_to_string(name_parts[first_part:], ' ') as name_ending
 
-    from full_name_ending_starts
+    from (
+        select
+            spelling_key,
+            n_documents,
+            string_split(name_norm, ' ') as name_parts,
+            unnest(range(2, len(string_split(name_norm, ' ')) + 1)) as first_part
+        from full_names
+    )
 
 ),
 
-surnames as (
+surname_candidates as (
 
-    select distinct
-        actor_kind,
-        name_norm
+    select
+        surname_forms.name_norm,
+        full_name_endings.spelling_key,
+        full_name_endings.n_documents
 
-    from keyed
+    from surname_forms
 
-    where
-        actor_kind = 'person'
-        and key_name not like '% %'
+    inner join full_name_endings
+        on surname_forms.surname_norm = full_name_endings.name_ending
+
+    -- "Mrs Blair" never joins a Blair whom documents call "Mr"
+    left join full_name_genders
+        on
+            full_name_endings.spelling_key = full_name_genders.spelling_key
+            and surname_forms.gender <> ''
+            and full_name_genders.gender <> surname_forms.gender
+
+    where full_name_genders.spelling_key is null
 
 ),
 
+-- the owner of a surname form: the one candidate, or the one named in at least three
+-- times as many documents as the next; otherwise the form is ambiguous and says so
 surname_owners as (
 
     select
-        surnames.actor_kind,
-        surnames.name_norm,
-        min(full_name_endings.spelling_key) as owner_key,
-        count(distinct full_name_endings.spelling_key) as n_owners
+        name_norm,
+        arg_max(spelling_key, n_documents) as owner_key,
+        count(*) as n_candidates,
+        max(n_documents) >= 3 * coalesce(
+            max(n_documents) filter (where not is_top), 0
+        ) as dominates,
+        string_agg(
+            substr(spelling_key, strpos(spelling_key, ':') + 1) || ' (' || n_documents || ')',
+            ', ' order by n_documents desc, spelling_key
+        ) as candidates
 
-    from surnames
+    from (
+        select
+            *,
+            row_number() over (
+                partition by name_norm order by n_documents desc, spelling_key
+            ) = 1 as is_top
+        from surname_candidates
+    )
 
-    inner join full_name_endings
-        on
-            surnames.actor_kind = full_name_endings.actor_kind
-            and surnames.name_norm = full_name_endings.name_ending
-
-    group by
-        surnames.actor_kind,
-        surnames.name_norm
+    group by name_norm
 
 ),
 
@@ -156,7 +296,7 @@ surname_owners as (
 aliases as (
 
     select
-        keyed.actor_kind,
+        keyed.corpus_kind,
         {{ normalised_name("regexp_replace(mentions.mention_text, '(''s|’s|'')$', '')") }} as alias_norm,
         keyed.spelling_key
 
@@ -174,15 +314,13 @@ aliases as (
 alias_owners as (
 
     select
-        actor_kind,
+        corpus_kind,
         alias_norm,
         min(spelling_key) as owner_key
 
     from aliases
 
-    group by
-        actor_kind,
-        alias_norm
+    group by all
 
     having count(distinct spelling_key) = 1
 
@@ -194,33 +332,42 @@ final as (
         keyed.document_id,
         keyed.actor_key,
         case
-            when surname_owners.n_owners = 1 then surname_owners.owner_key
-            when keyed.actor_kind <> 'person' and alias_owners.owner_key is not null
+            when overrides.action = 'merge' then overrides.override_key
+            when overrides.action = 'keep_apart' then keyed.actor_key
+            when surname_owners.dominates then surname_owners.owner_key
+            when keyed.corpus_kind <> 'person' and alias_owners.owner_key is not null
                 then alias_owners.owner_key
             else keyed.spelling_key
         end as corpus_actor_key,
         case
-            when surname_owners.n_owners = 1 then 'surname'
+            when overrides.action is not null then 'override'
+            when surname_owners.dominates then 'surname'
             when
-                keyed.actor_kind <> 'person'
+                keyed.corpus_kind <> 'person'
                 and alias_owners.owner_key is not null
                 and alias_owners.owner_key <> keyed.spelling_key
                 then 'alias'
+            when keyed.kind_changed then 'kind'
             when keyed.spelling_key <> keyed.actor_key then 'spelling'
             else 'key'
-        end as resolved_by
+        end as resolved_by,
+        case
+            when overrides.action is null and not surname_owners.dominates
+                then 'surname of ' || surname_owners.n_candidates || ' people: '
+                || surname_owners.candidates
+        end as ambiguity
 
     from keyed
 
+    left join overrides
+        on keyed.name_norm = overrides.alias_norm
+
     left join surname_owners
-        on
-            keyed.actor_kind = surname_owners.actor_kind
-            and keyed.name_norm = surname_owners.name_norm
-            and keyed.key_name not like '% %'
+        on keyed.name_norm = surname_owners.name_norm
 
     left join alias_owners
         on
-            keyed.actor_kind = alias_owners.actor_kind
+            keyed.corpus_kind = alias_owners.corpus_kind
             and keyed.name_norm = alias_owners.alias_norm
 
 )

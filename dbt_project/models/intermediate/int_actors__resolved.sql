@@ -131,24 +131,17 @@ best_mention_names as (
 
 ),
 
-best_kinds as (
+ambiguities as (
 
     select
-        actor_key,
-        actor_kind
+        corpus_actor_key as actor_key,
+        max(ambiguity) as ambiguity
 
-    from actors
+    from keys_resolved
 
-    where actor_kind is not null
+    where ambiguity is not null
 
-    group by
-        actor_key,
-        actor_kind
-
-    qualify row_number() over (
-        partition by actor_key
-        order by count(*) desc, actor_kind
-    ) = 1
+    group by all
 
 ),
 
@@ -215,14 +208,13 @@ final as (
             best_mention_names.mention_name,
             substr(actor_keys.actor_key, strpos(actor_keys.actor_key, ':') + 1)
         ) as canonical_name,
-        coalesce(
-            best_kinds.actor_kind,
-            split_part(actor_keys.actor_key, ':', 1)
-        ) as actor_kind,
+        -- the kind the corpus resolution chose from all documents' evidence
+        split_part(actor_keys.actor_key, ':', 1) as actor_kind,
         best_country_codes.country_code,
         best_sectors.sector,
         coalesce(mention_counts.n_mentions, 0) as n_mentions,
-        actor_keys.n_documents
+        actor_keys.n_documents,
+        ambiguities.ambiguity
 
     from actor_keys
 
@@ -232,8 +224,8 @@ final as (
     left join best_mention_names
         on actor_keys.actor_key = best_mention_names.actor_key
 
-    left join best_kinds
-        on actor_keys.actor_key = best_kinds.actor_key
+    left join ambiguities
+        on actor_keys.actor_key = ambiguities.actor_key
 
     left join best_country_codes
         on actor_keys.actor_key = best_country_codes.actor_key

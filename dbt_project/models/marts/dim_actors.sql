@@ -30,7 +30,8 @@ final as (
         resolved_actors.sector,
         sectors.description as sector_description,
         resolved_actors.n_mentions,
-        resolved_actors.n_documents
+        resolved_actors.n_documents,
+        resolved_actors.ambiguity
 
     from resolved_actors
 

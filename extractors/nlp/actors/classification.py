@@ -9,7 +9,7 @@ decides whether a capital acts ("Tehran accused") or is where something happens
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from extractors.lexicons.gazetteer import country_name, find_place
 
@@ -63,9 +63,10 @@ def is_modifier(span: Span) -> bool:
     )
 
 
-def org_country(name_tokens: Span) -> str | None:
-    """The country an organisation's name carries: "Iraqi Islamic Party" -> Iraq."""
-    for token in name_tokens:
+def org_country(name_tokens: Span, title: list[Token]) -> str | None:
+    """The country an organisation's name or the words before it carry: "Iraqi Islamic
+    Party", "Russian oil giant Yukos"."""
+    for token in (*name_tokens, *title):
         place = find_place(token.text)
         if place is not None and place.kind in ("country", "demonym"):
             return place.alpha3

@@ -14,7 +14,7 @@ from extractors.lexicons.gazetteer import find_sector
 from extractors.nlp.actors.doc_actors import ActorInfo, DocActors
 from extractors.nlp.actors.doc_index import DocIndex
 from extractors.nlp.actors.mentions import RawMention
-from extractors.nlp.actors.names import initials, normalise_name
+from extractors.nlp.actors.names import honorific_gender, initials, normalise_name
 
 # Each mention with the key of the actor it was merged into.
 Keyed = list[tuple[RawMention, str]]
@@ -52,12 +52,17 @@ def _surname_owner(
     clusters: list[list[RawMention]],
 ) -> int | None:
     """The person whose full name ends with this surname: the only one, or else the one
-    named most recently before it (two Gandhis in one text are never merged blindly)."""
+    named most recently before it (two Gandhis in one text are never merged blindly).
+    "Mrs Blair" never joins a Blair whom the text calls "Mr"."""
+    gender = honorific_gender(raw.role)
     owners = sorted(
         {
             i
             for (kind, name), i in by_name.items()
-            if kind == "person" and name != norm and name.endswith(" " + norm)
+            if kind == "person"
+            and name != norm
+            and name.endswith(" " + norm)
+            and not (gender and _genders(clusters[i]) - {gender, ""})
         }
     )
     if len(owners) <= 1:
@@ -91,10 +96,11 @@ def actors_from_clusters(
     roles: dict[str, set[str]] = {}
     for members in clusters:
         lead = max(members, key=lambda r: (len(r.name.split()), len(r.name)))
-        key = f"{lead.kind}:{normalise_name(lead.name)}"
+        name = _key_name(lead, members)
+        key = f"{lead.kind}:{normalise_name(name)}"
         info = result.actors.get(key)
         if info is None:
-            canonical = re.sub(r"\s+", " ", lead.name).strip()
+            canonical = re.sub(r"\s+", " ", name).strip()
             info = ActorInfo(key, canonical, lead.kind, None, None)
             result.actors[key] = info
         for raw in members:
@@ -103,7 +109,26 @@ def actors_from_clusters(
                 roles.setdefault(key, set()).add(raw.role)
             info.country_code = info.country_code or raw.country
             if info.kind == "organization":
-                info.sector = info.sector or find_sector(raw.role) or find_sector(raw.name)
+                info.sector = (
+                    info.sector or raw.sector or find_sector(raw.role) or find_sector(raw.name)
+                )
             elif info.kind == "person":
                 info.sector = info.sector or find_sector(raw.role)
     return keyed, roles
+
+
+def _genders(members: list[RawMention]) -> set[str]:
+    """The genders the honorifics of a cluster's mentions give ("" when none says)."""
+    return {honorific_gender(raw.role) for raw in members}
+
+
+def _key_name(lead: RawMention, members: list[RawMention]) -> str:
+    """A person known here only by surname keeps a gendered honorific in its key
+    ("Mr Blair", "Mrs Blair"), so the corpus resolution can tell them apart."""
+    if lead.kind != "person" or " " in normalise_name(lead.name):
+        return lead.name
+    for raw in members:
+        if honorific_gender(raw.role):
+            honorific = (raw.role or "").split()[-1]
+            return f"{honorific.capitalize()} {lead.name}"
+    return lead.name

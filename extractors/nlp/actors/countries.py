@@ -27,7 +27,8 @@ def _domestic_sectors() -> frozenset[str]:
 
 
 def place_people(index: DocIndex, result: DocActors, keyed: Keyed) -> None:
-    """Give each person without a country the one their context names."""
+    """Give each person without a country the one their context names, and without a
+    sector the one of the domestic body in their title ("Tory leader")."""
     # Title/apposition modifiers that are countries or national organisations, then what
     # the apposition attaches them to (an organisation or a person of known country).
     # Two passes, so a confidant of a person placed in pass one is.
@@ -41,6 +42,8 @@ def place_people(index: DocIndex, result: DocActors, keyed: Keyed) -> None:
             ) or _hint_country(result, affiliation(raw.span), ("organization", "person"))
     for raw, key in keyed:
         info = result.actors[key]
+        if info.kind == "person" and not info.sector:
+            info.sector = _hint_sector(result, raw.hints)
         if info.kind == "person" and not info.country_code and raw.role:
             info.country_code = _role_country(index, raw.role, result)
 
@@ -65,6 +68,19 @@ def _hint_country(result: DocActors, tokens: list[Token], kinds: tuple[str, ...]
         hint_info = result.actors.get(hint_key) if hint_key else None
         if hint_info and hint_info.kind in kinds and hint_info.country_code:
             return hint_info.country_code
+    return None
+
+
+def _hint_sector(result: DocActors, tokens: list[Token]) -> str | None:
+    """The sector of a domestic body in the person's title: "Tory leader" -> PTY."""
+    for hint in tokens:
+        hint_info = result.actors.get(result.token_actor.get(hint.i, ""))
+        if (
+            hint_info
+            and hint_info.kind == "organization"
+            and hint_info.sector in _domestic_sectors()
+        ):
+            return hint_info.sector
     return None
 
 

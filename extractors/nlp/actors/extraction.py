@@ -17,7 +17,7 @@ from extractors.nlp.actors.doc_actors import DocActors
 from extractors.nlp.actors.doc_index import DocIndex
 from extractors.nlp.actors.groups import add_groups
 from extractors.nlp.actors.mentions import RawMention, entity_raws, surname_raws
-from extractors.nlp.actors.person_context import person_context
+from extractors.nlp.actors.person_context import person_context, title_run
 
 
 def extract_actors(doc: Doc) -> DocActors:
@@ -43,8 +43,8 @@ def _raw_mentions(index: DocIndex) -> list[RawMention]:
     for raw in raws:
         if raw.kind == "person":
             person_context(raw)
-        elif raw.kind == "organization":
-            raw.country = org_country(raw.span)
+        elif raw.kind == "organization" and not raw.known:
+            raw.country = raw.country or org_country(raw.span, title_run(raw.span))
     return raws
 
 

@@ -15,7 +15,9 @@ from spacy.tokens import Doc, Span, Token
 from extractors.lexicons.gazetteer import find_place
 from extractors.nlp.actors.classification import ACTOR_LABELS, classify, is_modifier
 from extractors.nlp.actors.doc_index import DocIndex
+from extractors.nlp.actors.known import known_actor
 from extractors.nlp.actors.names import normalise_name, surname_word, trim, whole_word
+from extractors.nlp.actors.pieces import entity_pieces
 
 
 @dataclass
@@ -28,6 +30,8 @@ class RawMention:
     name: str
     country: str | None = None
     role: str | None = None
+    sector: str | None = None
+    known: bool = False  # kind and name fixed by the alias list
     hints: list[Token] = field(default_factory=list)
     cluster: int = -1
 
@@ -42,28 +46,39 @@ def unique_surnames(raws: list[RawMention]) -> dict[str, str]:
 
 
 def entity_raws(doc: Doc) -> list[RawMention]:
-    """The NER entities that name actors, trimmed and classified."""
+    """The NER entities that name actors, cut into names, trimmed and classified."""
     raws: list[RawMention] = []
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
-        trimmed = trim(ent)
-        if trimmed is None:
-            continue
-        span, role = trimmed
-        classified = classify(span, ent.label_)
-        if classified is None:
-            continue
-        kind, name, country = classified
-        if kind == "group" and is_modifier(span):
-            continue
-        raws.append(
-            RawMention(
-                span=span, label=ent.label_, kind=kind, name=name, country=country, role=role
-            )
-        )
+        for piece, label in entity_pieces(ent):
+            raw = _raw_mention(piece, label)
+            if raw is not None:
+                raws.append(raw)
     _surnames_as_persons(raws)
     return raws
+
+
+def _raw_mention(piece: Span, label: str) -> RawMention | None:
+    trimmed = trim(piece)
+    if trimmed is None:
+        return None
+    span, role = trimmed
+    classified = classify(span, label)
+    if classified is None:
+        return None
+    kind, name, country = classified
+    raw = RawMention(span=span, label=label, kind=kind, name=name, country=country, role=role)
+    known = known_actor(name, kind) if kind in ("person", "organization", "group") else None
+    if known is not None:
+        raw.name = known.name
+        raw.country = raw.country or known.country
+        raw.sector = known.sector
+        if known.kind is not None:  # the alias list: kind and country fixed ("EU": none)
+            raw.kind, raw.known, raw.country = known.kind, True, known.country
+    if raw.kind == "group" and is_modifier(span):
+        return None
+    return raw
 
 
 def _surnames_as_persons(raws: list[RawMention]) -> None:
@@ -73,6 +88,7 @@ def _surnames_as_persons(raws: list[RawMention]) -> None:
     for raw in raws:
         if (
             raw.kind in ("organization", "location")
+            and not raw.known
             and " " not in raw.name
             and normalise_name(raw.name) in surnames
             and find_place(raw.name) is None

@@ -49,6 +49,33 @@ def _initial_stopwords() -> frozenset[str]:
     return _INITIAL_FUNCTION_WORDS | frozenset(skipped)
 
 
+@cache
+def honorifics() -> dict[str, str]:
+    """honorific (lower case, no period) -> gender ('' when it says none)."""
+    return {row["honorific"]: row["gender"] for row in lexicons.rows("honorifics")}
+
+
+def honorific_length(tokens: Span, start: int) -> int:
+    """How many tokens from `start` form an honorific followed by a capitalised word
+    ("Mr Brown", "Prime Minister Tony Blair"); 0 if none does."""
+    doc = tokens.doc
+    for width in (2, 1):
+        end = start + width
+        if end >= tokens.end:
+            continue
+        words = " ".join(t.lower_.rstrip(".") for t in doc[start:end])
+        if words in honorifics() and doc[start].is_title and doc[end].is_title:
+            return width
+    return 0
+
+
+def honorific_gender(role: str | None) -> str:
+    """'male' or 'female' when a role ends in a gendered honorific ("mr", "former mrs"),
+    else ''."""
+    words = (role or "").split()
+    return honorifics().get(words[-1], "") if words else ""
+
+
 def initials(name: str) -> str:
     """The acronym a name abbreviates to: "United Iraqi Alliance" -> UIA."""
     words = re.split(r"[\s-]+", name)
@@ -72,8 +99,9 @@ def trim(ent: Span) -> tuple[Span, str | None] | None:
         lead = start
         while lead < end - 1 and _is_role_word(doc[lead]):
             lead += 1
+        lead += honorific_length(ent, lead)
         if lead > start:
-            role = doc[start:lead].text.lower()
+            role = " ".join(t.lower_.rstrip(".") for t in doc[start:lead])
             start = lead
     elif ent.label_ == "ORG":
         tail = end

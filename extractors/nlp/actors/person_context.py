@@ -22,16 +22,18 @@ _AFFILIATION_PREPS = frozenset({"in", "of", "for", "from", "with"})
 
 def person_context(raw: RawMention) -> None:
     """Set a person mention's role (unless its entity had one) and its hint tokens."""
-    run = _title_run(raw.span)
+    run = title_run(raw.span)
     appos = _apposition(raw.span)
     raw.role = raw.role or _role_text(run) or _role_text(appos)
     raw.hints = run + appos
 
 
-def _title_run(span: Span) -> list[Token]:
+def title_run(span: Span) -> list[Token]:
     """The titles and modifiers right before a name: "Iraqi government spokesman"."""
     doc = span.doc
     run: list[Token] = []
+    if doc[span.start].ent_iob_ == "I":
+        return run  # the words before belong to another name the NER ran into this one
     i = span.start - 1
     while i >= span.sent.start:
         token = doc[i]

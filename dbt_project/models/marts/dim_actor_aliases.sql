@@ -1,0 +1,53 @@
+-- every name an actor is written as, and how the corpus resolution joined it: where an
+-- analyst sees a merge and corrects it (seed actor_overrides)
+with
+
+mentions as (
+
+    select * from {{ ref('stg_raw__mentions') }}
+
+),
+
+keys_resolved as (
+
+    select * from {{ ref('int_actor_keys__resolved') }}
+
+),
+
+aliased as (
+
+    select
+        mentions.document_id,
+        keys_resolved.corpus_actor_key,
+        keys_resolved.resolved_by,
+        regexp_replace(
+            trim(regexp_replace(mentions.mention_text, '\s+', ' ', 'g')), '(''s|’s|'')$', ''
+        ) as alias
+
+    from mentions
+
+    inner join keys_resolved
+        on
+            mentions.document_id = keys_resolved.document_id
+            and mentions.actor_key = keys_resolved.actor_key
+
+),
+
+final as (
+
+    select
+        {{ actor_id('corpus_actor_key') }} as actor_id,
+        alias,
+        count(*) as n_mentions,
+        count(distinct document_id) as n_documents,
+        mode(resolved_by) as resolved_by
+
+    from aliased
+
+    where alias <> ''
+
+    group by corpus_actor_key, alias
+
+)
+
+select * from final

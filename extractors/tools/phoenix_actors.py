@@ -1,0 +1,119 @@
+"""Compile the Phoenix actor dictionaries of PETRARCH-2 into one lexicon of names.
+
+``../shared/reference/petrarch2/Phoenix.{Countries,International,MilNonState}.actors.txt``
+(MIT, Open Event Data Alliance; format in ``dictionaries.rst`` there) list named people and
+bodies: an entry line, ``+`` lines with its other names, and ``[CODE dates]`` lines. The
+compiled ``extractors/lexicons/phoenix_actors.csv`` keeps, per name, the entry's primary
+name, its CAMEO actor code (the undated one, else the latest date range) and the country
+that code carries (``GBRGOV`` -> GBR, ``MNCUSA`` -> USA; ``IGOUNO`` has none). It is
+written by ``make seeds`` with the licence beside it (``PETRARCH2_LICENSE``); rows are
+sorted, so an unchanged dictionary gives the same file.
+
+Names that are patterns rather than words (``!`` stems, ``{`` alternatives) are skipped,
+as are names whose words are all lower case in news (none are: the files are upper case).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pycountry
+
+DICTIONARIES = (
+    "Phoenix.Countries.actors.txt",
+    "Phoenix.International.actors.txt",
+    "Phoenix.MilNonState.actors.txt",
+)
+COLUMNS = ["name", "primary_name", "cameo_code", "country_code", "dictionary"]
+
+_CODE = re.compile(r"\[([^\]\s]+)(?:\s+([^\]]*))?\]")
+_PLAIN_NAME = re.compile(r"^[A-Z0-9][A-Z0-9 .'&-]*$")
+_DATE_END = re.compile(r"(\d{6,8})\s*$")
+# Codes that name a kind of body, not a country: the country, if any, follows them.
+_NON_STATE_PREFIXES = ("MNC", "NGO", "IGO", "IMG", "UIS", "UAF")
+
+
+@dataclass
+class _Entry:
+    names: list[str]
+    codes: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _name(raw: str) -> str | None:
+    """"TONY_BLAIR_" -> "TONY BLAIR"; None for patterns."""
+    name = re.sub(r"_+", " ", raw).strip()
+    return name if _PLAIN_NAME.match(name) else None
+
+
+def _entries(text: str) -> list[_Entry]:
+    entries: list[_Entry] = []
+    for line in text.splitlines():
+        body = line.split("#", 1)[0].rstrip()
+        if not body.strip():
+            continue
+        codes = _CODE.findall(body)
+        head = _CODE.sub("", body).strip()
+        if body[0].isspace() or not head:
+            if entries:
+                entries[-1].codes += codes
+            continue
+        if head.startswith("+"):
+            if entries and (name := _name(head[1:])):
+                entries[-1].names.append(name)
+            continue
+        entries.append(_Entry([n for n in [_name(head)] if n], list(codes)))
+    return [e for e in entries if e.names and e.codes]
+
+
+def _chosen_code(codes: list[tuple[str, str]]) -> str:
+    """The undated code, else the one whose date range ends last."""
+    undated = [code for code, dates in codes if not dates.strip()]
+    if undated:
+        return undated[-1]
+
+    def end(item: tuple[str, str]) -> int:
+        match = _DATE_END.search(item[1])
+        digits = match[1] if match else "0"
+        return int(digits if len(digits) == 8 else ("19" if digits[0] > "2" else "20") + digits)
+
+    return max(codes, key=end)[0]
+
+
+def _country(code: str) -> str:
+    code = code.lstrip("~")
+    for candidate in (code[:3], code[3:6] if code.startswith(_NON_STATE_PREFIXES) else ""):
+        if candidate and pycountry.countries.get(alpha_3=candidate):
+            return candidate
+    return ""
+
+
+def compile_rows(petrarch_dir: Path) -> list[dict[str, str]]:
+    rows: dict[str, dict[str, str]] = {}
+    for dictionary in DICTIONARIES:
+        text = (petrarch_dir / dictionary).read_text(encoding="utf-8", errors="replace")
+        for entry in _entries(text):
+            code = _chosen_code(entry.codes)
+            for name in entry.names:
+                rows.setdefault(
+                    name.lower(),
+                    {
+                        "name": name.lower(),
+                        "primary_name": entry.names[0].title(),
+                        "cameo_code": code.lstrip("~"),
+                        "country_code": _country(code),
+                        "dictionary": dictionary.split(".")[1],
+                    },
+                )
+    return sorted(rows.values(), key=lambda r: r["name"])
+
+
+def compiled_csv(petrarch_dir: Path) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(compile_rows(petrarch_dir))
+    return buffer.getvalue()
