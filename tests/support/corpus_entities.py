@@ -2,10 +2,11 @@
 and the check that a warehouse makes each of them one actor of the right kind and country.
 
 An entity passes when every one of its surface forms is found, the same actor holds most
-of each form's mentions (at least `MIN_SHARE`, so "Brown" may still name Wes Brown in a
-football report), and that actor has the entity's kind and country. A form matches a
-mention's text (without a possessive) or, for honorific forms ("Mr Blair"), the
-mention's role followed by its text.
+of each form's mentions (at least `MIN_SHARE`), and that actor has the entity's kind and
+country. Mentions that went to another person named in full with the same surname ("Hewitt"
+in a report on Patricia Hewitt, not Lleyton) are right, and are left out of the share. A
+form matches a mention's text (without a possessive) or, for honorific forms ("Mr Blair"),
+the mention's role followed by its text.
 """
 
 from __future__ import annotations
@@ -21,12 +22,15 @@ ENTITIES_CSV = Path(__file__).resolve().parents[1] / "data" / "bbc_entities.csv"
 MIN_SHARE = 0.8
 
 _MENTIONS_SQL = """
-select
-    regexp_replace(mention.mention_text, '(''s|’s|'')$', '') as surface,
-    lower(coalesce(mention.role || ' ', '') || regexp_replace(mention.mention_text, '(''s|’s|'')$', ''))
-        as with_role,
-    mention.actor_id
-from marts.fct_actor_mentions as mention
+with surfaces as (
+    select
+        regexp_replace(mention_text, '(''s|’s|'')$', '') as surface,
+        role,
+        actor_id
+    from marts.fct_actor_mentions
+)
+select surface, lower(coalesce(role || ' ', '') || surface) as with_role, actor_id
+from surfaces
 """
 
 
@@ -65,9 +69,9 @@ def judge(db_path: Path) -> list[Verdict]:
     with duckdb.connect(str(db_path), read_only=True) as con:
         rows = con.execute(_MENTIONS_SQL).fetchall()
         actors = {
-            actor_id: (kind, country)
-            for actor_id, kind, country in con.execute(
-                "select actor_id, actor_kind, country_code from marts.dim_actors"
+            actor_id: (kind, country, name)
+            for actor_id, kind, country, name in con.execute(
+                "select actor_id, actor_kind, country_code, canonical_name from marts.dim_actors"
             ).fetchall()
         }
     by_surface: dict[str, Counter[str]] = defaultdict(Counter)
@@ -84,6 +88,11 @@ def _verdict(entity, by_surface, by_role_form, actors) -> Verdict:
         counts = by_surface.get(form) or by_role_form.get(form.lower())
         if not counts:
             return Verdict(entity, False, f"no mention reads {form!r}")
+        counts = Counter(
+            {a: n for a, n in counts.items() if not _namesake(actors[a], entity, form)}
+        )
+        if not counts:
+            return Verdict(entity, False, f"every {form!r} names a namesake")
         actor_id, n = counts.most_common(1)[0]
         share = n / sum(counts.values())
         if share < MIN_SHARE:
@@ -91,10 +100,25 @@ def _verdict(entity, by_surface, by_role_form, actors) -> Verdict:
         holders.add(actor_id)
     if len(holders) > 1:
         return Verdict(entity, False, f"{len(holders)} actors")
-    kind, country = actors[holders.pop()]
+    kind, country, _ = actors[holders.pop()]
     if (kind, country) != (entity.kind, entity.country):
         return Verdict(entity, False, f"one actor, but {kind} / {country}")
     return Verdict(entity, True, "one actor, right kind and country")
+
+
+def _namesake(actor: tuple, entity: Entity, form: str) -> bool:
+    """Another person, named in full, who shares the form's surname."""
+    kind, _, name = actor
+    words = (name or "").split()
+    surname = form.split()[-1].lower()
+    return (
+        entity.name.lower().endswith(" " + surname)
+        and form.lower() != entity.name.lower()
+        and kind == "person"
+        and len(words) > 1
+        and name.lower() != entity.name.lower()
+        and words[-1].lower() == surname
+    )
 
 
 def report(verdicts: list[Verdict]) -> str:

@@ -1,6 +1,7 @@
 -- one row per actor_key per document: the corpus actor that per-document key stands for.
 -- Rules, first match wins: an analyst's override; one name under several kinds; a surname
--- or honorific form joining the person of that surname who dominates the corpus; a short
+-- or honorific form joining the person of that surname who dominates the corpus, or else
+-- the one whose documents share this document's other actors; a short
 -- form resolved elsewhere; another spelling of the same name. Every join is an equi-join,
 -- so the cost grows with the number of keys, not with its square.
 with
@@ -57,18 +58,42 @@ normalised as (
 
 ),
 
+-- keys a document calls by a gendered honorific ("Mr Ebbers" beside "Bernie Ebbers"):
+-- only a person is
+honorific_keys as (
+
+    select distinct
+        mentions.document_id,
+        mentions.actor_key
+
+    from mentions
+
+    inner join honorifics
+        on split_part(mentions.role, ' ', -1) = honorifics.honorific
+
+    where honorifics.gender <> ''
+
+),
+
 -- one name under several kinds ("Labour" an organisation in 157 documents and a person in
--- 65) is one actor, of the kind most documents give it; countries and places keep theirs
+-- 65) is one actor: a person if any document calls it by a gendered honorific, else of
+-- the kind most documents give it; countries and places keep theirs
 kind_votes as (
 
     select
-        name_norm,
-        actor_kind,
-        count(distinct document_id) as n_documents
+        normalised.name_norm,
+        normalised.actor_kind,
+        count(distinct normalised.document_id) as n_documents,
+        count(honorific_keys.actor_key) > 0 as has_honorific
 
     from normalised
 
-    where actor_kind in ('person', 'organization', 'group')
+    left join honorific_keys
+        on
+            normalised.document_id = honorific_keys.document_id
+            and normalised.actor_key = honorific_keys.actor_key
+
+    where normalised.actor_kind in ('person', 'organization', 'group')
 
     group by all
 
@@ -85,7 +110,7 @@ corpus_kinds as (
 
     qualify row_number() over (
         partition by name_norm
-        order by n_documents desc, actor_kind desc
+        order by has_honorific desc, n_documents desc, actor_kind desc
     ) = 1
 
 ),
@@ -109,24 +134,30 @@ kinded as (
 
 ),
 
+spelling_votes as (
+
+    select
+        corpus_kind,
+        name_norm,
+        key_name,
+        count(distinct document_id) as n_documents
+
+    from kinded
+
+    group by all
+
+),
+
 -- keys that differ only in spelling (or kind) are one actor, named by the key most documents use
 spellings as (
 
     select
         corpus_kind,
         name_norm,
-        corpus_kind || ':' || any_value(key_name order by n_documents desc, key_name)
+        corpus_kind || ':' || any_value(key_name order by n_documents desc, key_name asc)
             as spelling_key
 
-    from (
-        select
-            corpus_kind,
-            name_norm,
-            key_name,
-            count(distinct document_id) as n_documents
-        from kinded
-        group by all
-    )
+    from spelling_votes
 
     group by corpus_kind, name_norm
 
@@ -149,29 +180,34 @@ keyed as (
 
 -- a person key that is a surname, bare or after an honorific ("blair", "mr blair",
 -- "mrs blair"), with the gender the honorific gives
-surname_forms as (
+surname_parts as (
 
-    select distinct
+    select
         keyed.name_norm,
-        {{ normalised_name('surname_part.key_surname') }} as surname_norm,
-        coalesce(surname_part.gender, '') as gender
+        coalesce(
+            substr(keyed.key_name, length(honorifics.honorific) + 2), keyed.key_name
+        ) as key_surname,
+        coalesce(honorifics.gender, '') as gender
 
     from keyed
 
     left join honorifics
         on keyed.key_name like honorifics.honorific || ' %'
 
-    cross join lateral (
-        select
-            coalesce(
-                substr(keyed.key_name, length(honorifics.honorific) + 2), keyed.key_name
-            ) as key_surname,
-            honorifics.gender
-    ) as surname_part
+    where keyed.corpus_kind = 'person'
 
-    where
-        keyed.corpus_kind = 'person'
-        and not contains(surname_part.key_surname, ' ')
+),
+
+surname_forms as (
+
+    select distinct
+        name_norm,
+        {{ normalised_name('key_surname') }} as surname_norm,
+        gender
+
+    from surname_parts
+
+    where not contains(key_surname, ' ')
 
 ),
 
@@ -220,6 +256,18 @@ full_name_genders as (
 
 ),
 
+full_name_parts as (
+
+    select
+        spelling_key,
+        n_documents,
+        string_split(name_norm, ' ') as name_parts,
+        unnest(range(2, len(string_split(name_norm, ' ')) + 1)) as first_part
+
+    from full_names
+
+),
+
 -- every ending of a full name after a space ("nouri al maliki" -> "al maliki", "maliki")
 full_name_endings as (
 
@@ -228,14 +276,7 @@ full_name_endings as (
         n_documents,
         array_to_string(name_parts[first_part:], ' ') as name_ending
 
-    from (
-        select
-            spelling_key,
-            n_documents,
-            string_split(name_norm, ' ') as name_parts,
-            unnest(range(2, len(string_split(name_norm, ' ')) + 1)) as first_part
-        from full_names
-    )
+    from full_name_parts
 
 ),
 
@@ -256,9 +297,21 @@ surname_candidates as (
         on
             full_name_endings.spelling_key = full_name_genders.spelling_key
             and surname_forms.gender <> ''
-            and full_name_genders.gender <> surname_forms.gender
+            and surname_forms.gender <> full_name_genders.gender
 
     where full_name_genders.spelling_key is null
+
+),
+
+ranked_surname_candidates as (
+
+    select
+        *,
+        row_number() over (
+            partition by name_norm order by n_documents desc, spelling_key asc
+        ) = 1 as is_top
+
+    from surname_candidates
 
 ),
 
@@ -275,19 +328,104 @@ surname_owners as (
         ) as dominates,
         string_agg(
             substr(spelling_key, strpos(spelling_key, ':') + 1) || ' (' || n_documents || ')',
-            ', ' order by n_documents desc, spelling_key
+            ', ' order by n_documents desc, spelling_key asc
         ) as candidates
 
-    from (
-        select
-            *,
-            row_number() over (
-                partition by name_norm order by n_documents desc, spelling_key
-            ) = 1 as is_top
-        from surname_candidates
-    )
+    from ranked_surname_candidates
 
     group by name_norm
+
+),
+
+-- a surname form the corpus leaves ambiguous ("Hewitt": Lleyton in sport, Patricia in
+-- politics) joins, in one document, the candidate whose own documents name the most of
+-- this document's other actors, when it shares at least two and twice the runner-up's
+ambiguous_forms as (
+
+    select
+        keyed.document_id,
+        keyed.actor_key,
+        keyed.name_norm
+
+    from keyed
+
+    inner join surname_owners
+        on keyed.name_norm = surname_owners.name_norm
+
+    where not surname_owners.dominates
+
+),
+
+candidate_company as (
+
+    select distinct
+        own.spelling_key,
+        company.spelling_key as company_key
+
+    from (select distinct spelling_key from surname_candidates) as candidates
+
+    inner join keyed as own
+        on candidates.spelling_key = own.spelling_key
+
+    inner join keyed as company
+        on
+            own.document_id = company.document_id
+            and own.spelling_key <> company.spelling_key
+
+),
+
+context_scores as (
+
+    select
+        ambiguous_forms.document_id,
+        ambiguous_forms.actor_key,
+        surname_candidates.spelling_key,
+        count(distinct company.spelling_key) as n_shared
+
+    from ambiguous_forms
+
+    inner join surname_candidates
+        on ambiguous_forms.name_norm = surname_candidates.name_norm
+
+    inner join keyed as company
+        on
+            ambiguous_forms.document_id = company.document_id
+            and ambiguous_forms.name_norm <> company.name_norm
+
+    inner join candidate_company
+        on
+            surname_candidates.spelling_key = candidate_company.spelling_key
+            and company.spelling_key = candidate_company.company_key
+
+    group by all
+
+),
+
+ranked_context_scores as (
+
+    select
+        *,
+        row_number() over (
+            partition by document_id, actor_key order by n_shared desc, spelling_key asc
+        ) = 1 as is_top
+
+    from context_scores
+
+),
+
+context_owners as (
+
+    select
+        document_id,
+        actor_key,
+        arg_max(spelling_key, n_shared) as owner_key,
+        max(n_shared) >= 2
+        and max(n_shared) >= 2 * coalesce(max(n_shared) filter (where not is_top), 0)
+            as decides
+
+    from ranked_context_scores
+
+    group by all
 
 ),
 
@@ -335,6 +473,7 @@ final as (
             when overrides.action = 'merge' then overrides.override_key
             when overrides.action = 'keep_apart' then keyed.actor_key
             when surname_owners.dominates then surname_owners.owner_key
+            when context_owners.decides then context_owners.owner_key
             when keyed.corpus_kind <> 'person' and alias_owners.owner_key is not null
                 then alias_owners.owner_key
             else keyed.spelling_key
@@ -342,6 +481,7 @@ final as (
         case
             when overrides.action is not null then 'override'
             when surname_owners.dominates then 'surname'
+            when context_owners.decides then 'context'
             when
                 keyed.corpus_kind <> 'person'
                 and alias_owners.owner_key is not null
@@ -352,9 +492,13 @@ final as (
             else 'key'
         end as resolved_by,
         case
-            when overrides.action is null and not surname_owners.dominates
-                then 'surname of ' || surname_owners.n_candidates || ' people: '
-                || surname_owners.candidates
+            when
+                overrides.action is null
+                and not surname_owners.dominates
+                and not coalesce(context_owners.decides, false)
+                then
+                    'surname of ' || surname_owners.n_candidates || ' people: '
+                    || surname_owners.candidates
         end as ambiguity
 
     from keyed
@@ -364,6 +508,11 @@ final as (
 
     left join surname_owners
         on keyed.name_norm = surname_owners.name_norm
+
+    left join context_owners
+        on
+            keyed.document_id = context_owners.document_id
+            and keyed.actor_key = context_owners.actor_key
 
     left join alias_owners
         on

@@ -343,6 +343,10 @@ def conll_figures(counts: dict[str, list[int]]) -> dict[str, float]:
         "actors.conll_valid.f1": f,
         "actors.conll_valid.precision_without_misc_allowance": p_strict,
         "actors.conll_valid.f1_without_misc_allowance": f_strict,
+        **{
+            f"actors.conll_valid.{t.lower()}_f1": precision_recall_f1(*counts[t][:ON_MISC])[2]
+            for t in TYPES
+        },
     }
 
 

@@ -37,6 +37,8 @@ def cluster(raws: list[RawMention], doc_index: DocIndex) -> list[list[RawMention
     for raw in sorted(raws, key=lambda r: (-len(r.name.split()), -len(r.name), r.span.start)):
         norm = normalise_name(raw.name)
         index = by_name.get((raw.kind, norm))
+        if index is not None and _other_gender(raw, clusters[index]):
+            index = None  # "Mrs Blair" after "Mr Blair"
         if index is None and raw.kind == "person":
             index = _surname_owner(raw, norm, by_name, clusters)
         if index is None and raw.kind == "organization" and raw.name.isupper():
@@ -54,7 +56,6 @@ def _surname_owner(
     """The person whose full name ends with this surname: the only one, or else the one
     named most recently before it (two Gandhis in one text are never merged blindly).
     "Mrs Blair" never joins a Blair whom the text calls "Mr"."""
-    gender = honorific_gender(raw.role)
     owners = sorted(
         {
             i
@@ -62,7 +63,7 @@ def _surname_owner(
             if kind == "person"
             and name != norm
             and name.endswith(" " + norm)
-            and not (gender and _genders(clusters[i]) - {gender, ""})
+            and not _other_gender(raw, clusters[i])
         }
     )
     if len(owners) <= 1:
@@ -117,9 +118,10 @@ def actors_from_clusters(
     return keyed, roles
 
 
-def _genders(members: list[RawMention]) -> set[str]:
-    """The genders the honorifics of a cluster's mentions give ("" when none says)."""
-    return {honorific_gender(raw.role) for raw in members}
+def _other_gender(raw: RawMention, members: list[RawMention]) -> bool:
+    """The mention's honorific says one gender and a cluster member's the other."""
+    gender = honorific_gender(raw.role)
+    return bool(gender) and bool({honorific_gender(m.role) for m in members} - {gender, ""})
 
 
 def _key_name(lead: RawMention, members: list[RawMention]) -> str:

@@ -1,8 +1,8 @@
 """Countries of people and organisations, which need the other actors of the document.
 
 In order: a title or apposition that names a country or a national organisation ("Iraqi
-government spokesman", "a lawmaker in the UIA"), the same role named with a country
-elsewhere ("Iraq's prime minister"), and, for actors of a state or its society (the
+government spokesman", "a lawmaker in the UIA"), the same office of state named with a
+country elsewhere ("Iraq's prime minister"), and, for actors of a state or its society (the
 sectors in `domestic_sectors.csv`: GOV, LEG, MIL, PTY, REB, REL...), the document's focus
 country, the first it names (usually in the headline or dateline). International
 sectors (JRN, BUS...) take no focus country: Reuters is not Iraqi.
@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from extractors import lexicons
+from extractors.lexicons.gazetteer import find_sector
 from extractors.nlp.actors.clustering import Keyed
 from extractors.nlp.actors.doc_actors import DocActors
 from extractors.nlp.actors.doc_index import DocIndex
@@ -44,7 +45,12 @@ def place_people(index: DocIndex, result: DocActors, keyed: Keyed) -> None:
         info = result.actors[key]
         if info.kind == "person" and not info.sector:
             info.sector = _hint_sector(result, raw.hints)
-        if info.kind == "person" and not info.country_code and raw.role:
+        if (
+            info.kind == "person"
+            and not info.country_code
+            and raw.role
+            and find_sector(raw.role) in _domestic_sectors()
+        ):
             info.country_code = _role_country(index, raw.role, result)
 
 
@@ -85,7 +91,9 @@ def _hint_sector(result: DocActors, tokens: list[Token]) -> str | None:
 
 
 def _role_country(index: DocIndex, role: str, actors: DocActors) -> str | None:
-    """Country of a role named elsewhere with its country: "Iraq's prime minister"."""
+    """Country of an office named elsewhere with its country: "Iraq's prime minister".
+    Only offices of a state (a domestic sector) are one per country: "British star" later
+    in a text does not make its "Ray star Jamie Foxx" British."""
     words = role.split()
     doc = index.doc
     for last in index.tokens_of(words[-1]):

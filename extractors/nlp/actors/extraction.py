@@ -9,14 +9,19 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from extractors.nlp.actors.classification import org_country
+from extractors.nlp.actors.classification import org_country, role_names_an_organisation
 from extractors.nlp.actors.clustering import Keyed, actors_from_clusters, cluster
 from extractors.nlp.actors.countries import place_domestic_actors, place_people
 from extractors.nlp.actors.descriptions import add_descriptions
 from extractors.nlp.actors.doc_actors import DocActors
 from extractors.nlp.actors.doc_index import DocIndex
 from extractors.nlp.actors.groups import add_groups
-from extractors.nlp.actors.mentions import RawMention, entity_raws, surname_raws
+from extractors.nlp.actors.mentions import (
+    RawMention,
+    entity_raws,
+    one_kind_per_name,
+    surname_raws,
+)
 from extractors.nlp.actors.person_context import person_context, title_run
 
 
@@ -43,7 +48,11 @@ def _raw_mentions(index: DocIndex) -> list[RawMention]:
     for raw in raws:
         if raw.kind == "person":
             person_context(raw)
-        elif raw.kind == "organization" and not raw.known:
+            if role_names_an_organisation(raw.role) and not raw.known:
+                raw.kind = "organization"  # "oil firm Yukos" tagged PERSON
+    one_kind_per_name(raws)
+    for raw in raws:
+        if raw.kind == "organization" and not raw.known:
             raw.country = raw.country or org_country(raw.span, title_run(raw.span))
     return raws
 

@@ -8,16 +8,32 @@ word that is the surname of the document's one person with it is that person.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from extractors.lexicons.gazetteer import find_place
-from extractors.nlp.actors.classification import ACTOR_LABELS, classify, is_modifier
+from extractors.nlp.actors.classification import (
+    ACTOR_LABELS,
+    classify,
+    is_modifier,
+    label_by_head,
+    role_names_an_organisation,
+)
 from extractors.nlp.actors.doc_index import DocIndex
 from extractors.nlp.actors.known import known_actor
-from extractors.nlp.actors.names import normalise_name, surname_word, trim, whole_word
+from extractors.nlp.actors.names import (
+    honorific_gender,
+    normalise_name,
+    surname_word,
+    trim,
+    whole_word,
+)
 from extractors.nlp.actors.pieces import entity_pieces
+
+# the kinds a name's mentions vote between; countries and places keep theirs
+_NAME_KINDS = frozenset({"person", "organization", "group"})
 
 
 @dataclass
@@ -64,6 +80,7 @@ def _raw_mention(piece: Span, label: str) -> RawMention | None:
     if trimmed is None:
         return None
     span, role = trimmed
+    label = label_by_head(span, label)
     classified = classify(span, label)
     if classified is None:
         return None
@@ -82,18 +99,45 @@ def _raw_mention(piece: Span, label: str) -> RawMention | None:
 
 
 def _surnames_as_persons(raws: list[RawMention]) -> None:
-    """One sense per discourse: a one-word name the NER called an organisation or place
-    that is the surname of the document's one person with it is that person."""
+    """One sense per discourse: a one-word name the NER called an organisation, a place
+    or a group ("Scorsese" tagged NORP) that is the surname of the document's one person
+    with it is that person."""
     surnames = unique_surnames(raws)
     for raw in raws:
         if (
-            raw.kind in ("organization", "location")
+            raw.kind in ("organization", "location", "group")
             and not raw.known
             and " " not in raw.name
             and normalise_name(raw.name) in surnames
-            and find_place(raw.name) is None
+            and not _names_a_place(raw.name)
         ):
             raw.kind, raw.country = "person", None
+
+
+def one_kind_per_name(raws: list[RawMention]) -> None:
+    """One sense per discourse for kinds: a name the NER calls a person here and an
+    organisation there ("Williams" the racing team) takes the kind most of its mentions
+    have; a title outweighs them: an honorific ("Mr Williams") makes it a person, an
+    organisation's noun ("oil firm Yukos") an organisation. A tie changes nothing."""
+    votes: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for raw in raws:
+        if raw.kind in _NAME_KINDS and not raw.known:
+            titled = honorific_gender(raw.role) or role_names_an_organisation(raw.role)
+            weight = len(raws) if titled else 1
+            votes[normalise_name(raw.name)][raw.kind] += weight
+    for raw in raws:
+        vote = votes.get(normalise_name(raw.name)) if raw.kind in _NAME_KINDS else None
+        if raw.known or not vote or len(vote) < 2:
+            continue
+        (first, n_first), (_, n_second) = vote.most_common(2)
+        if n_first > n_second:
+            raw.kind = first
+
+
+def _names_a_place(name: str) -> bool:
+    """A country, capital or big city: "Chelsea" the club is not kept from a person."""
+    place = find_place(name)
+    return place is not None and place.overrides_ner
 
 
 def surname_raws(index: DocIndex, raws: list[RawMention]) -> list[RawMention]:

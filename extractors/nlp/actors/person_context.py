@@ -39,6 +39,9 @@ def title_run(span: Span) -> list[Token]:
         token = doc[i]
         in_entity = token.ent_type_ and token.ent_type_ not in _TITLE_ENTITY_LABELS
         hyphen = token.text == "-" and not doc[i - 1].whitespace_ and not token.whitespace_
+        if _country_possessive(token):
+            run[:0] = [doc[i - 1], token]  # "Australia's Lleyton Hewitt"
+            break
         if in_entity or not (hyphen or token.pos_ in ("PROPN", "NOUN", "ADJ")):
             break
         run.insert(0, token)
@@ -46,9 +49,14 @@ def title_run(span: Span) -> list[Token]:
     return run
 
 
+def _country_possessive(token: Token) -> bool:
+    """The "'s" of a place that owns what follows: "Russia's Yukos"."""
+    return token.tag_ == "POS" and token.i > token.sent.start and token.nbor(-1).ent_type_ == "GPE"
+
+
 def _role_text(tokens: list[Token]) -> str | None:
     """Role words of a title run or apposition, without names of places or groups."""
-    words = [t for t in tokens if not t.ent_type_ and t.pos_ != "DET"]
+    words = [t for t in tokens if not t.ent_type_ and t.pos_ != "DET" and t.tag_ != "POS"]
     if not words:
         return None
     doc = words[0].doc

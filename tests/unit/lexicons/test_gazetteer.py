@@ -1,7 +1,9 @@
 import csv
 
 import pycountry
+import pytest
 
+from extractors import lexicons
 from extractors.lexicons import LEXICON_DIR
 from extractors.lexicons.gazetteer import (
     country_name,
@@ -55,3 +57,28 @@ def test_lookups():
     assert group_head("militiamen") == "alone"
     assert group_head("officials") == "modified"
     assert group_head("delegation") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "alpha3", "kind", "overrides_ner"),
+    [
+        ("Sheffield", "GBR", "city", False),  # GeoNames, not a hand list
+        ("London", "GBR", "capital", True),  # the most populous of its name (not Ontario's)
+        ("Basra", "IRQ", "city", True),  # by another Latin-script name of a big city
+        ("Chelsea", "GBR", "city", False),  # a town's name may still be a club's
+        ("Newcastle", "GBR", "city", True),  # places.csv, with its note, over GeoNames
+    ],
+)
+def test_geonames_cities(name, alpha3, kind, overrides_ner):
+    place = find_place(name)
+    assert (place.alpha3, place.kind, place.overrides_ner) == (alpha3, kind, overrides_ner)
+
+
+def test_english_words_are_no_cities():
+    assert find_place("The") is None
+    assert find_place("Of") is None
+
+
+def test_every_curated_city_says_why_geonames_is_not_enough():
+    rows = [r for r in lexicons.rows("places") if r["kind"] in ("capital", "city")]
+    assert rows and all(r["note"] for r in rows)
