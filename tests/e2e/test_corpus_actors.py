@@ -26,7 +26,7 @@ pytestmark = [
 BBC = SHARED / "corpora" / "bbc"
 OVERRIDES = PROJECT_ROOT / "dbt_project" / "seeds" / "actor_overrides.csv"
 # the share of the 60 entities that must be one actor of the right kind and country
-ENTITY_FLOOR = 0.80
+ENTITY_FLOOR = 0.65
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +107,7 @@ def test_an_ambiguous_surname_says_so(bbc_warehouse):
 
 
 def test_an_override_applies_on_the_next_run(bbc_warehouse):
-    """An analyst keeps "Blair" apart and merges "Lib Dem" into another actor; the next run
+    """An analyst keeps "Blair" apart and merges "Kilroy" into Robert Kilroy-Silk; the next run
     re-extracts nothing and applies both."""
     [(blair_key,)] = query(
         bbc_warehouse, "select actor_key from marts.dim_actors where canonical_name = 'Tony Blair'"

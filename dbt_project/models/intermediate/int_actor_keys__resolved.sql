@@ -356,13 +356,28 @@ ambiguous_forms as (
 
 ),
 
+-- the people an ambiguous form may name, and the actors named beside them in their own
+-- documents: only these candidates' documents are read, so the cost follows their mentions
+ambiguous_candidates as (
+
+    select distinct surname_candidates.spelling_key
+
+    from surname_candidates
+
+    inner join surname_owners
+        on surname_candidates.name_norm = surname_owners.name_norm
+
+    where not surname_owners.dominates
+
+),
+
 candidate_company as (
 
     select distinct
         own.spelling_key,
         company.spelling_key as company_key
 
-    from (select distinct spelling_key from surname_candidates) as candidates
+    from ambiguous_candidates as candidates
 
     inner join keyed as own
         on candidates.spelling_key = own.spelling_key

@@ -22,7 +22,7 @@ from extractors.nlp.actors.mentions import (
     one_kind_per_name,
     surname_raws,
 )
-from extractors.nlp.actors.person_context import person_context, title_run
+from extractors.nlp.actors.person_context import person_context, title_role, title_run
 
 
 def extract_actors(doc: Doc) -> DocActors:
@@ -53,6 +53,7 @@ def _raw_mentions(index: DocIndex) -> list[RawMention]:
     one_kind_per_name(raws)
     for raw in raws:
         if raw.kind == "organization" and not raw.known:
+            raw.role = raw.role or title_role(raw.span)  # its sector: "telecoms regulator"
             raw.country = raw.country or org_country(raw.span, title_run(raw.span))
     return raws
 

@@ -15,6 +15,9 @@ from extractors.nlp.actors.mentions import RawMention
 
 # Title-run tokens may belong to these entity types ("U.S. Defense Secretary").
 _TITLE_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG"})
+# Dependencies a title word may have when the parser attached it away from the name; a
+# compound elsewhere modifies another noun ("The UK Nintendo DS launch": UK -> launch).
+_MODIFIER_DEPS = frozenset({"conj", "appos"})
 # Prepositions that attach a person to the body or person they belong to: "a lawmaker in
 # the UIA", "a close confidant of al-Maliki", "spokesman for the ministry".
 _AFFILIATION_PREPS = frozenset({"in", "of", "for", "from", "with"})
@@ -34,6 +37,11 @@ def title_run(span: Span) -> list[Token]:
     run: list[Token] = []
     if doc[span.start].ent_iob_ == "I":
         return run  # the words before belong to another name the NER ran into this one
+    # a title modifies the name or another title word; in "attacked the way Tony Blair's
+    # government works" the noun before the name is the verb's object. A modifier the
+    # small parser attached elsewhere ("... and Manchester United manager Sir Alex
+    # Ferguson", "manager" a conjunct) is kept.
+    attached = set(range(span.start, span.end))
     i = span.start - 1
     while i >= span.sent.start:
         token = doc[i]
@@ -44,6 +52,9 @@ def title_run(span: Span) -> list[Token]:
             break
         if in_entity or not (hyphen or token.pos_ in ("PROPN", "NOUN", "ADJ")):
             break
+        if token.head.i not in attached and token.dep_ not in _MODIFIER_DEPS:
+            break
+        attached.add(i)
         run.insert(0, token)
         i -= 1
     return run
@@ -52,6 +63,11 @@ def title_run(span: Span) -> list[Token]:
 def _country_possessive(token: Token) -> bool:
     """The "'s" of a place that owns what follows: "Russia's Yukos"."""
     return token.tag_ == "POS" and token.i > token.sent.start and token.nbor(-1).ent_type_ == "GPE"
+
+
+def title_role(span: Span) -> str | None:
+    """The role words of the title run before any name: "telecoms regulator" (Ofcom)."""
+    return _role_text(title_run(span))
 
 
 def _role_text(tokens: list[Token]) -> str | None:

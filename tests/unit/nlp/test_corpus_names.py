@@ -178,3 +178,13 @@ def test_an_honorific_makes_a_name_a_person_wherever_the_ner_said_otherwise(nlp)
     ]
     one_kind_per_name(raws)
     assert [r.kind for r in raws] == ["person"] * 3 + ["organization"] * 3
+
+
+def test_a_noun_that_belongs_to_the_verb_is_no_title(actors_of):
+    _, mentions = actors_of("He also attacked the way Tony Blair's government operates.")
+    assert mentions["Tony Blair"].role is None
+
+
+def test_a_place_modifying_another_noun_does_not_place_the_name(actors_of):
+    actors, _ = actors_of("The UK Nintendo DS launch line-up is still to be confirmed.")
+    assert actors["organization:nintendo"].country_code is None
