@@ -50,7 +50,7 @@ def test_data_only_build_leaves_out_exactly_what_depends_on_the_project_alone(se
     views = {
         uid for uid, n in everything.items() if n.get("config", {}).get("materialized") == "view"
     }
-    assert len(seeds) == 5 and len(seed_only_tests) > 20 and len(unit_tests) == 3
+    assert len(seeds) == 7 and len(seed_only_tests) > 20 and len(unit_tests) == 3
     assert {uid.split(".")[-1] for uid in views} == {
         *(f"stg_raw__{entity}" for entity in STAGED),
         "rejects",
