@@ -55,6 +55,8 @@ class Actor:
     country_code: str | None
     sector: str | None
     n_mentions: int
+    # new columns go last; the loader adds them in place
+    cameo_actor_code: str | None = None  # "IRQGOV", "IGOUNO" (nlp/actors/codes)
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,9 @@ class Event:
     # the time expression that gives event_date (dates.clause_time); None when undated
     event_date_start_char: int | None = None
     event_date_end_char: int | None = None
+    # the CAMEO codes of source and target in this document ("USAMIL"), else their country
+    source_actor_code: str | None = None
+    target_actor_code: str | None = None
 
 
 @dataclass(frozen=True)

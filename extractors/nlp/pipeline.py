@@ -118,7 +118,8 @@ def extract_doc(source: SourceText, cleaned: CleanText, doc: Doc, out: Extractio
     now = utc_now()
     document_id = source.document_id
     out.documents.append(_document(source, cleaned, doc, now))
-    resolved = extract_actors(doc)
+    published = out.documents[-1].published_date
+    resolved = extract_actors(doc, published)
     out.actors.extend(
         Actor(
             document_id=document_id,
@@ -128,6 +129,7 @@ def extract_doc(source: SourceText, cleaned: CleanText, doc: Doc, out: Extractio
             country_code=info.country_code,
             sector=info.sector,
             n_mentions=info.n_mentions,
+            cameo_actor_code=info.cameo_actor_code,
         )
         for info in resolved.actors.values()
     )
@@ -145,7 +147,6 @@ def extract_doc(source: SourceText, cleaned: CleanText, doc: Doc, out: Extractio
         )
         for n, m in enumerate(resolved.mentions)
     )
-    published = out.documents[-1].published_date
     out.events.extend(extract_events(doc, resolved, document_id, published))
     out.statements.extend(extract_statements(doc, resolved, document_id, published))
 

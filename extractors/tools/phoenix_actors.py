@@ -4,8 +4,9 @@
 (MIT, Open Event Data Alliance; format in ``dictionaries.rst`` there) list named people and
 bodies: an entry line, ``+`` lines with its other names, and ``[CODE dates]`` lines. The
 compiled ``extractors/lexicons/phoenix_actors.csv`` keeps, per name, the entry's primary
-name, its CAMEO actor code (the undated one, else the latest date range) and the country
-that code carries (``GBRGOV`` -> GBR, ``MNCUSA`` -> USA; ``IGOUNO`` has none). It is
+name, its CAMEO actor code for an undated document (the undated one, else the latest date
+range), its date-ranged codes (``dated_codes``: ``CODE YYYYMMDD YYYYMMDD`` joined by ``;``)
+and the country that code carries (``GBRGOV`` -> GBR, ``MNCUSA`` -> USA; ``IGOUNO`` has none). It is
 written by ``make seeds`` with the licence beside it (``PETRARCH2_LICENSE``); rows are
 sorted, so an unchanged dictionary gives the same file.
 
@@ -28,11 +29,10 @@ DICTIONARIES = (
     "Phoenix.International.actors.txt",
     "Phoenix.MilNonState.actors.txt",
 )
-COLUMNS = ["name", "primary_name", "cameo_code", "country_code", "dictionary"]
+COLUMNS = ["name", "primary_name", "cameo_code", "dated_codes", "country_code", "dictionary"]
 
 _CODE = re.compile(r"\[([^\]\s]+)(?:\s+([^\]]*))?\]")
 _PLAIN_NAME = re.compile(r"^[A-Z0-9][A-Z0-9 .'&-]*$")
-_DATE_END = re.compile(r"(\d{6,8})\s*$")
 # Codes that name a kind of body, not a country: the country, if any, follows them.
 _NON_STATE_PREFIXES = ("MNC", "NGO", "IGO", "IMG", "UIS", "UAF")
 
@@ -69,18 +69,40 @@ def _entries(text: str) -> list[_Entry]:
     return [e for e in entries if e.names and e.codes]
 
 
+def _day(digits: str) -> str:
+    """A dictionary date as YYYYMMDD: "970502" -> 19970502 (two-digit years above the
+    current decade's are the 1900s)."""
+    digits = digits.strip()
+    return digits if len(digits) == 8 else ("19" if digits[0] > "2" else "20") + digits
+
+
+def _range(dates: str) -> tuple[str, str] | None:
+    """(first day, last day) of "970502-070627", ">970502" or "<970502"; None if undated."""
+    dates = dates.replace(" ", "")
+    if not dates:
+        return None
+    if dates.startswith(">"):
+        return _day(dates[1:]), "99991231"
+    if dates.startswith("<"):
+        return "00000101", _day(dates[1:])
+    start, _, end = dates.partition("-")
+    start = start[-8:] if len(start) > 8 else start  # "1997050208": a stray digit pair
+    return (_day(start) if start else "00000101"), (_day(end) if end else "99991231")
+
+
 def _chosen_code(codes: list[tuple[str, str]]) -> str:
-    """The undated code, else the one whose date range ends last."""
+    """The code for a document of unknown date: the undated one (PETRARCH's default
+    outside every range), else the one whose range ends last."""
     undated = [code for code, dates in codes if not dates.strip()]
     if undated:
         return undated[-1]
+    return max(codes, key=lambda item: (_range(item[1]) or ("", ""))[1])[0]
 
-    def end(item: tuple[str, str]) -> int:
-        match = _DATE_END.search(item[1])
-        digits = match[1] if match else "0"
-        return int(digits if len(digits) == 8 else ("19" if digits[0] > "2" else "20") + digits)
 
-    return max(codes, key=end)[0]
+def _dated_codes(codes: list[tuple[str, str]]) -> str:
+    """ "GBRGOV 19970502 20070627;..." : the date-ranged codes, chosen by a document's date."""
+    ranged = [(code.lstrip("~"), _range(dates)) for code, dates in codes]
+    return ";".join(f"{code} {span[0]} {span[1]}" for code, span in ranged if span)
 
 
 def _country(code: str) -> str:
@@ -104,6 +126,7 @@ def compile_rows(petrarch_dir: Path) -> list[dict[str, str]]:
                         "name": name.lower(),
                         "primary_name": entry.names[0].title(),
                         "cameo_code": code.lstrip("~"),
+                        "dated_codes": _dated_codes(entry.codes),
                         "country_code": _country(code),
                         "dictionary": dictionary.split(".")[1],
                     },

@@ -1,6 +1,6 @@
 """Regenerate the dbt seeds that are made from other data: ``make seeds``.
 
-Six files in ``dbt_project/seeds`` and two in ``extractors/lexicons`` are generated (the
+Six files in ``dbt_project/seeds`` and three in ``extractors/lexicons`` are generated (the
 YAML beside them is written by hand).
 
 From the lexicons, so that dbt and the extractors read the same facts
@@ -37,9 +37,10 @@ From the collected CAMEO/PLOVER reference tables in ``../shared/reference``
 From the Phoenix actor dictionaries of PETRARCH-2 (``../shared/reference/petrarch2``,
 MIT), into ``extractors/lexicons`` rather than the seeds (the extractors read it):
 
-``phoenix_actors.csv`` and ``PETRARCH2_LICENSE``
+``phoenix_actors.csv``, ``cameo_agents.csv`` and ``PETRARCH2_LICENSE``
     Every name of the actor dictionaries with its entry's primary name, CAMEO actor code
-    and country (``phoenix_actors``), and the dictionaries' licence.
+    and country (``phoenix_actors``), every phrase of the agents dictionary with its
+    agent code (``petrarch_agents``), and the dictionaries' licence.
 
 The output is deterministic: re-running on the same inputs changes nothing, and a file
 is written only when its text changed.
@@ -55,7 +56,7 @@ from pathlib import Path
 
 from extractors.lexicons import LEXICON_DIR, gazetteer
 from extractors.settings import PROJECT_ROOT, shared_dir
-from extractors.tools import phoenix_actors
+from extractors.tools import petrarch_agents, phoenix_actors
 
 SEED_DIR = PROJECT_ROOT / "dbt_project" / "seeds"
 LEXICON_SEEDS = ("places.csv", "sectors.csv", "honorifics.csv")
@@ -205,8 +206,9 @@ def main() -> int:
         outputs[LEXICON_DIR] = phoenix_lexicon(reference_dir / "petrarch2")
     else:
         print(
-            f"skipped cameo_codes.csv, plover_sectors.csv and phoenix_actors.csv: no reference "
-            f"tables at {reference_dir} (set WIREHOUSE_SHARED to the folder that holds reference/)",
+            "skipped cameo_codes.csv, plover_sectors.csv, phoenix_actors.csv and "
+            f"cameo_agents.csv: no reference tables at {reference_dir} "
+            "(set WIREHOUSE_SHARED to the folder that holds reference/)",
             file=sys.stderr,
         )
     written = [path for folder, texts in outputs.items() for path in write_seeds(folder, texts)]
@@ -218,9 +220,11 @@ def main() -> int:
 
 
 def phoenix_lexicon(petrarch_dir: Path) -> dict[str, str]:
-    """The compiled Phoenix actor dictionaries and their licence, for extractors/lexicons."""
+    """The compiled Phoenix actor and agents dictionaries and their licence, for
+    extractors/lexicons."""
     return {
         "phoenix_actors.csv": phoenix_actors.compiled_csv(petrarch_dir),
+        "cameo_agents.csv": petrarch_agents.compiled_csv(petrarch_dir),
         "PETRARCH2_LICENSE": (petrarch_dir / "LICENSE").read_text(encoding="utf-8"),
     }
 

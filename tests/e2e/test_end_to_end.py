@@ -115,6 +115,27 @@ def test_maliki_is_an_iraqi_person(warehouse):
     assert rows == [("person", "IRQ")]
 
 
+def test_actors_carry_cameo_codes(warehouse):
+    """Countries by ISO code, named people by their Phoenix entry (the seed is undated, so
+    al-Maliki has his entry's default), others by country and agents-dictionary title."""
+    codes = dict(query(warehouse, "select canonical_name, cameo_actor_code from marts.dim_actors"))
+    assert codes["Iran"] == "IRN"
+    assert codes["Nouri al-Maliki"] == "IRQELI"
+    assert codes["American military officials"] == "USAMIL"
+    assert codes["Baghdad"] is None  # a place where things happen is no actor code
+    # an event's sides carry the code of their actor in that document, else their country
+    mismatched = query(
+        warehouse,
+        """
+        select e.event_id from marts.fct_events as e
+        left join marts.dim_actors as a on a.actor_id = e.source_actor_id
+        where e.source_actor_code is distinct from
+            coalesce(a.cameo_actor_code, e.source_country_code)
+        """,
+    )
+    assert mismatched == []
+
+
 def test_surname_mentions_join_the_full_name(warehouse):
     rows = query(
         warehouse,

@@ -187,6 +187,28 @@ best_sectors as (
 
 ),
 
+-- the code most documents give (on their own dates, so a career's codes vote apart)
+best_cameo_codes as (
+
+    select
+        actor_key,
+        cameo_actor_code
+
+    from actors
+
+    where cameo_actor_code is not null
+
+    group by
+        actor_key,
+        cameo_actor_code
+
+    qualify row_number() over (
+        partition by actor_key
+        order by count(*) desc, cameo_actor_code asc
+    ) = 1
+
+),
+
 mention_counts as (
 
     select
@@ -214,7 +236,8 @@ final as (
         best_sectors.sector,
         coalesce(mention_counts.n_mentions, 0) as n_mentions,
         actor_keys.n_documents,
-        ambiguities.ambiguity
+        ambiguities.ambiguity,
+        best_cameo_codes.cameo_actor_code
 
     from actor_keys
 
@@ -232,6 +255,9 @@ final as (
 
     left join best_sectors
         on actor_keys.actor_key = best_sectors.actor_key
+
+    left join best_cameo_codes
+        on actor_keys.actor_key = best_cameo_codes.actor_key
 
     left join mention_counts
         on actor_keys.actor_key = mention_counts.actor_key

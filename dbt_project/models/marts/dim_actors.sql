@@ -31,7 +31,8 @@ final as (
         sectors.description as sector_description,
         resolved_actors.n_mentions,
         resolved_actors.n_documents,
-        resolved_actors.ambiguity
+        resolved_actors.ambiguity,
+        resolved_actors.cameo_actor_code
 
     from resolved_actors
 

@@ -77,6 +77,8 @@ events_coded as (
         events.is_hypothetical,
         events.source_country_code,
         events.target_country_code,
+        events.source_actor_code,
+        events.target_actor_code,
         event_statements.statement_id,
         event_statements.statement_id is not null as is_reported
 

@@ -15,7 +15,8 @@ renamed as (
         lower(trim(actor_kind)) as actor_kind,
         upper(nullif(trim(country_code), '')) as country_code,
         upper(nullif(trim(sector), '')) as sector,
-        cast(n_mentions as bigint) as n_mentions
+        cast(n_mentions as bigint) as n_mentions,
+        upper(nullif(trim(cameo_actor_code), '')) as cameo_actor_code
 
     from source
 

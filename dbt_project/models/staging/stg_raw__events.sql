@@ -27,7 +27,9 @@ renamed as (
         cast(evidence_end_char as bigint) as evidence_end_char,
         coalesce(cast(is_hypothetical as boolean), false) as is_hypothetical,
         nullif(upper(trim(source_country_code)), '') as source_country_code,
-        nullif(upper(trim(target_country_code)), '') as target_country_code
+        nullif(upper(trim(target_country_code)), '') as target_country_code,
+        nullif(upper(trim(source_actor_code)), '') as source_actor_code,
+        nullif(upper(trim(target_actor_code)), '') as target_actor_code
 
     from source
 

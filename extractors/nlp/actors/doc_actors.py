@@ -24,6 +24,7 @@ class ActorInfo:
     country_code: str | None
     sector: str | None
     n_mentions: int = 0
+    cameo_actor_code: str | None = None  # set last, from everything above (actors/codes)
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,13 @@ all of them (see the package docstring for the rules).
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Doc
 
 from extractors.nlp.actors.classification import org_country, role_names_an_organisation
 from extractors.nlp.actors.clustering import Keyed, actors_from_clusters, cluster
+from extractors.nlp.actors.codes import actor_code
 from extractors.nlp.actors.countries import place_domestic_actors, place_people
 from extractors.nlp.actors.descriptions import add_descriptions
 from extractors.nlp.actors.doc_actors import DocActors
@@ -25,8 +28,9 @@ from extractors.nlp.actors.mentions import (
 from extractors.nlp.actors.person_context import person_context, title_role, title_run
 
 
-def extract_actors(doc: Doc) -> DocActors:
-    """Resolve the NER mentions of one document into actors."""
+def extract_actors(doc: Doc, published: date | None = None) -> DocActors:
+    """Resolve the NER mentions of one document into actors; `published` dates the
+    roles of people the actor dictionaries know."""
     index = DocIndex(doc)
     raws = _raw_mentions(index)
     result = DocActors()
@@ -38,6 +42,7 @@ def extract_actors(doc: Doc) -> DocActors:
     place_domestic_actors(result)
     result.mentions.sort(key=lambda m: (m.start_char, m.end_char))
     _count_mentions(result)
+    _code_actors(result, published)
     return result
 
 
@@ -64,6 +69,16 @@ def _add_name_mentions(index: DocIndex, result: DocActors, keyed: Keyed) -> None
         for token in raw.span:
             result.token_actor[token.i] = key
         result.add_mention(key, raw.span, raw.label, raw.role, index.sentence_of[raw.span.start])
+
+
+def _code_actors(result: DocActors, published: date | None) -> None:
+    """Each actor's CAMEO code, from its roles in every mention (names and descriptions)."""
+    roles: dict[str, set[str]] = {}
+    for mention in result.mentions:
+        if mention.role:
+            roles.setdefault(mention.actor_key, set()).add(mention.role)
+    for info in result.actors.values():
+        info.cameo_actor_code = actor_code(info, roles.get(info.key, set()), published)
 
 
 def _count_mentions(result: DocActors) -> None:

@@ -52,7 +52,8 @@ def title_run(span: Span) -> list[Token]:
             break
         if in_entity or not (hyphen or token.pos_ in ("PROPN", "NOUN", "ADJ")):
             break
-        if token.head.i not in attached and token.dep_ not in _MODIFIER_DEPS:
+        governs_name = span.root.head.i == i  # "minister Joseph Bideri" parsed as appos
+        if token.head.i not in attached and token.dep_ not in _MODIFIER_DEPS and not governs_name:
             break
         attached.add(i)
         run.insert(0, token)

@@ -30,6 +30,8 @@ class _Dyad(NamedTuple):
     target_key: str | None
     source_country: str | None
     target_country: str | None
+    source_code: str | None
+    target_code: str | None
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ def extract_events(
                     target.key if target else None,
                     source.country if source else None,
                     target.country if target else None,
+                    _actor_code(source, actors),
+                    _actor_code(target, actors),
                 )
                 identity = (sentence_index, *dyad, frame.code)
                 if identity in seen:
@@ -75,6 +79,14 @@ def extract_events(
                 seen.add(identity)
                 events.append(_event(len(events), doc, frame, dyad, setting))
     return events
+
+
+def _actor_code(slot: Slot | None, actors: DocActors) -> str | None:
+    """The CAMEO code of the slot's actor, else the country it acted for or in."""
+    if slot is None:
+        return None
+    info = actors.actors.get(slot.key) if slot.key else None
+    return (info.cameo_actor_code if info else None) or slot.country
 
 
 def _has_who(slot: Slot | None) -> bool:
@@ -104,6 +116,8 @@ def _event(number: int, doc: Doc, frame: Frame, dyad: _Dyad, at: _Setting) -> Ev
         is_hypothetical=is_hypothetical(frame.head),
         source_country_code=dyad.source_country,
         target_country_code=dyad.target_country,
+        source_actor_code=dyad.source_code,
+        target_actor_code=dyad.target_code,
         event_date_start_char=at.when.start_char if at.when else None,
         event_date_end_char=at.when.end_char if at.when else None,
     )

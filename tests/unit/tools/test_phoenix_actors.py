@@ -42,6 +42,9 @@ def test_entries_other_names_codes_and_countries(sample_dir):
     }
     assert rows["president anna kowalczyk"]["primary_name"] == "Anna Kowalczyk"
     assert rows["anna kowalczyk"]["cameo_code"] == "POLELI"  # the undated code
+    assert rows["anna kowalczyk"]["dated_codes"] == (
+        "POLELI 19900101 20041231;POLGOV 20050101 20091231"
+    )
     assert rows["anna kowalczyk"]["country_code"] == "POL"
     assert rows["northwind automotive"]["country_code"] == "DEU"  # MNC + country
     assert rows["uwo"]["cameo_code"] == "IGOWID"

@@ -1,0 +1,106 @@
+"""CAMEO actor codes, written the way PETRARCH and GDELT write them: a country and the
+agent it acts through ("IRQGOV", "USAMIL"), or a named body's own code ("IGOUNO").
+
+In order:
+- a country is its ISO alpha-3 code ("IRQ");
+- a person or body the Phoenix actor dictionaries name has the code of its entry on the
+  document's date ("Tony Blair" in 2005 -> GBRGOV, in 1990 -> GBRELI), or its undated
+  code when the date is unknown;
+- otherwise the country the text gives the actor, with the agent code of the longest
+  phrase of the agents dictionary in its roles or name (`cameo_agents.csv`: "interior
+  minister" -> GOV, "police" -> COP): "Iraqi police" -> IRQCOP, "the US commander" ->
+  USAMIL; an agent that the dictionary puts first comes before the country ("NGO");
+- a country alone, or an agent alone, when only one is known.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+from extractors import lexicons
+from extractors.lexicons.gazetteer import lookup_key
+from extractors.nlp.actors.doc_actors import ActorInfo
+
+# the longest agents-dictionary phrase, in words, that a role is searched for
+_MAX_AGENT_WORDS = 5
+
+
+def _ranges(dated_codes: str) -> tuple[tuple[str, str, str], ...]:
+    """ "GBRGOV 19970502 20070627;..." -> (("GBRGOV", "19970502", "20070627"), ...)."""
+    ranges = []
+    for part in dated_codes.split(";"):
+        if part:
+            code, first, last = part.split()
+            ranges.append((code, first, last))
+    return tuple(ranges)
+
+
+@cache
+def _phoenix_codes() -> dict[str, tuple[str, tuple[tuple[str, str, str], ...]]]:
+    """name -> (code for an undated document, ((code, first day, last day), ...))."""
+    return {
+        lookup_key(row["name"]): (row["cameo_code"], _ranges(row["dated_codes"]))
+        for row in lexicons.rows("phoenix_actors")
+    }
+
+
+def dictionary_code(name_key: str, on: date | None) -> str | None:
+    """The Phoenix code of a name on a day: the range that holds it, else the entry's
+    default (its undated code)."""
+    entry = _phoenix_codes().get(name_key)
+    if entry is None:
+        return None
+    default, ranges = entry
+    if on is not None:
+        day = on.strftime("%Y%m%d")
+        for code, first, last in ranges:
+            if first <= day <= last:
+                return code
+    return default
+
+
+@cache
+def _agents() -> dict[str, tuple[str, str]]:
+    return {
+        row["phrase"]: (row["agent_code"], row["placement"])
+        for row in lexicons.rows("cameo_agents")
+    }
+
+
+def _agent_match(text: str) -> tuple[int, int, str, str] | None:
+    """(words, position, agent code, placement) of the longest agents-dictionary phrase
+    in `text`, the later of two as long (a title's head comes last: "army spokesman")."""
+    words = text.lower().replace("-", " ").split()
+    best = None
+    for start in range(len(words)):
+        for end in range(start + 1, min(len(words), start + _MAX_AGENT_WORDS) + 1):
+            found = _agents().get(" ".join(words[start:end]))
+            if found and (best is None or (end - start, start) > best[:2]):
+                best = (end - start, start, *found)
+    return best
+
+
+def agent(texts: list[str]) -> tuple[str, str] | None:
+    """(agent code, placement) of the longest agents-dictionary phrase in any of `texts`."""
+    matches = [m for m in map(_agent_match, texts) if m]
+    return max(matches)[2:] if matches else None
+
+
+def actor_code(info: ActorInfo, roles: set[str], on: date | None = None) -> str | None:
+    """The actor's CAMEO code from its kind, name, country and roles (module doc)."""
+    if info.kind == "location":
+        return None
+    if info.kind == "country":
+        return info.country_code
+    name_key = lookup_key(info.canonical_name)
+    # a one-word person name is a surname: no evidence of which dictionary entry
+    named = info.kind != "person" or " " in name_key
+    if named and (code := dictionary_code(name_key, on)):
+        return code
+    country = info.country_code or ""
+    found = agent([*sorted(roles), info.canonical_name])
+    if found is None:
+        return country or None
+    code, placement = found
+    return code + country if placement == "prefix" else country + code
