@@ -70,7 +70,9 @@ def test_of_two_runs_started_together_exactly_one_publishes(tmp_path):
     codes = sorted(code for code, _ in outcomes)
     assert codes == [0, 1], [output[-3000:] for _, output in outcomes]
     loser = next(output for code, output in outcomes if code)
-    assert "WorkingCopyTakenError" in loser
+    # on failure, show every line that names an error: the assertion alone cuts the log
+    reasons = [line for line in loser.splitlines() if "Error" in line or "rror:" in line]
+    assert "WorkingCopyTakenError" in loser, "\n".join(reasons[-20:]) or loser[-3000:]
     assert len(documents(db_path)) == 5
     # the loser's audit row is in already if it failed after the winner published, else
     # it waits beside the warehouse for the next run that publishes
