@@ -122,3 +122,11 @@ def docs_server_address() -> tuple[str, int]:
 def shared_dir() -> Path:
     """The research-only data beside the project (corpora, gold sets): WIREHOUSE_SHARED."""
     return Path(os.environ.get("WIREHOUSE_SHARED", PROJECT_ROOT.parent / "shared"))
+
+
+def event_dictionaries() -> Path | None:
+    """A folder of PETRARCH-format dictionaries that replaces the shipped set
+    (WIREHOUSE_EVENT_DICTIONARIES): its `*verbs.txt`, `*actors.txt`, `*agents.txt` and
+    `*discards.txt`. None: the shipped CAMEO and Phoenix dictionaries."""
+    folder = os.environ.get("WIREHOUSE_EVENT_DICTIONARIES")
+    return Path(folder) if folder else None

@@ -40,7 +40,7 @@ MIT), into ``extractors/lexicons`` rather than the seeds (the extractors read it
 ``phoenix_actors.csv``, ``cameo_agents.csv`` and ``PETRARCH2_LICENSE``
     Every name of the actor dictionaries with its entry's primary name, CAMEO actor code
     and country (``phoenix_actors``), every phrase of the agents dictionary with its
-    agent code (``petrarch_agents``), and the dictionaries' licence.
+    agent code (``extractors.lexicons.agent_dictionary``), and the dictionaries' licence.
 
 The output is deterministic: re-running on the same inputs changes nothing, and a file
 is written only when its text changed.
@@ -56,7 +56,8 @@ from pathlib import Path
 
 from extractors.lexicons import LEXICON_DIR, gazetteer
 from extractors.settings import PROJECT_ROOT, shared_dir
-from extractors.tools import petrarch_agents, phoenix_actors
+from extractors.lexicons.agent_dictionary import agents_csv
+from extractors.tools import phoenix_actors
 
 SEED_DIR = PROJECT_ROOT / "dbt_project" / "seeds"
 LEXICON_SEEDS = ("places.csv", "sectors.csv", "honorifics.csv")
@@ -224,7 +225,7 @@ def phoenix_lexicon(petrarch_dir: Path) -> dict[str, str]:
     extractors/lexicons."""
     return {
         "phoenix_actors.csv": phoenix_actors.compiled_csv(petrarch_dir),
-        "cameo_agents.csv": petrarch_agents.compiled_csv(petrarch_dir),
+        "cameo_agents.csv": agents_csv(petrarch_dir / "Phoenix.agents.txt"),
         "PETRARCH2_LICENSE": (petrarch_dir / "LICENSE").read_text(encoding="utf-8"),
     }
 

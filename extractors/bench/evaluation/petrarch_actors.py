@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 
 from extractors.nlp.actors import ActorInfo, DocActors
+from extractors.nlp.actors.codes import agent_phrase
+from extractors.nlp.clauses import non_clausal_descendants
 
 
 def petrarch_date(text: str, century: str = "19") -> int:
@@ -74,28 +76,81 @@ def _word_matches(word: str, token: str) -> bool:
 
 
 def dictionary_actors(doc, dictionary, when: int) -> DocActors:
-    """Actors of a doc found by longest dictionary match (capitalised tokens only)."""
+    """Actors of a doc: the dictionary's phrases by longest match (capitalised tokens),
+    each with its code on the record's date; then every noun phrase whose words hold an
+    agents-dictionary phrase ("cleric", "foreign minister") is an actor coded with the
+    country its modifiers name ("Arnor cleric" -> ARNREL), `---` when none does."""
     result = DocActors()
     phrases = sorted(dictionary.items(), key=lambda item: -len(item[0]))
-    taken: set[int] = set()
     for token in doc:
-        if token.i in taken or not token.text[:1].isupper():
+        if token.i in result.token_actor or not token.text[:1].isupper():
             continue
         for words, codes in phrases:
             end = token.i + len(words)
-            if end > len(doc) or any(i in taken for i in range(token.i, end)):
+            if end > len(doc) or any(i in result.token_actor for i in range(token.i, end)):
                 continue
             if not all(_word_matches(w, doc[token.i + k].text) for k, w in enumerate(words)):
                 continue
-            dated = [c for c, low, high in codes if low <= when <= high]
-            code = dated[0] if dated else None
-            if not code or not code[:3].isalpha():
-                break  # a dictionary entry with no usable code ("---")
-            key = f"country:{code[:3].lower()}"
-            result.actors.setdefault(key, ActorInfo(key, code[:3], "country", code[:3], None))
-            result.actors[key].n_mentions += 1
-            for i in range(token.i, end):
-                result.token_actor[i] = key
-                taken.add(i)
-            break
+            code = _code_on(codes, when)
+            if code and code[:3].isalpha():
+                _add(result, code, range(token.i, end))
+            break  # an entry with no usable code ("---") still takes its words
+    for token in doc:
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and token.i > 0:
+            _add_agent(result, token)
     return result
+
+
+def _code_on(codes: list[tuple[str, int, int]], when: int) -> str | None:
+    """The code whose date restriction holds on the day, else the unrestricted one."""
+    unrestricted = [c for c, low, high in codes if (low, high) == (0, 99999999)]
+    dated = [c for c, low, high in codes if low <= when <= high and (low, high) != (0, 99999999)]
+    return (dated or unrestricted or [None])[0]
+
+
+def _add(result: DocActors, code: str, tokens: range) -> str:
+    key = f"code:{code.lower()}"
+    country = code[:3] if code[:3].isalpha() else None
+    if key not in result.actors:
+        result.actors[key] = ActorInfo(key, code, "organization", country, None)
+        result.actors[key].cameo_actor_code = code
+    result.actors[key].n_mentions += 1
+    for i in tokens:
+        result.token_actor[i] = key
+    return key
+
+
+def _add_agent(result: DocActors, head) -> None:
+    """The noun phrase headed by `head` as an agent, if it ends with an agents-dictionary
+    phrase: "Arnor cleric" -> ARNREL, "soldiers from Gondor" -> GONMIL; before a name
+    in the dictionary, its title adds the agent: "Bree Prime Minister Romendacil" -> BREGOV."""
+    named = result.token_actor.get(head.i)
+    last = head.i - 1 if named else head.i
+    words = [t for t in head.doc[head.left_edge.i : last + 1] if t.i not in result.token_actor]
+    found = None
+    for start in range(len(words)):
+        if words[-1].i - words[start].i == len(words) - 1 - start:  # adjacent words only
+            found = agent_phrase(" ".join(t.text for t in words[start:]))
+            if found:
+                break
+    if found is None or (named and words[-1].i != last):
+        return
+    agent_code, placement = found
+    if named:
+        base = result.actors[named].cameo_actor_code or ""
+        if len(base) == 3:
+            _add(result, base + agent_code, range(head.i, head.i + 1))
+        return
+    country = _modifier_country(result, head)
+    code = agent_code + country if placement == "prefix" else country + agent_code
+    _add(result, code, range(words[0].i, head.i + 1))
+
+
+def _modifier_country(result: DocActors, head) -> str:
+    """The dictionary actor a modifier of the phrase names ("Arnor's", "Arnorian",
+    "soldiers from Gondor"), as its country code, or PETRARCH's `---` for none."""
+    for word in non_clausal_descendants(head):
+        key = result.token_actor.get(word.i)
+        if key is not None:
+            return result.actors[key].cameo_actor_code[:3]
+    return "---"

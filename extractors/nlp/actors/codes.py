@@ -19,6 +19,8 @@ from datetime import date
 from functools import cache
 
 from extractors import lexicons
+from extractors.lexicons.agent_dictionary import agent_rows
+from extractors.lexicons.dictionary_set import dictionary_set
 from extractors.lexicons.gazetteer import lookup_key
 from extractors.nlp.actors.doc_actors import ActorInfo
 
@@ -62,10 +64,10 @@ def dictionary_code(name_key: str, on: date | None) -> str | None:
 
 @cache
 def _agents() -> dict[str, tuple[str, str]]:
-    return {
-        row["phrase"]: (row["agent_code"], row["placement"])
-        for row in lexicons.rows("cameo_agents")
-    }
+    """Agents of the dictionary set in use (`lexicons.dictionary_set`)."""
+    path = dictionary_set().agents
+    rows = agent_rows(path) if path else lexicons.rows("cameo_agents")
+    return {row["phrase"]: (row["agent_code"], row["placement"]) for row in rows}
 
 
 def _agent_match(text: str) -> tuple[int, int, str, str] | None:
@@ -79,6 +81,11 @@ def _agent_match(text: str) -> tuple[int, int, str, str] | None:
             if found and (best is None or (end - start, start) > best[:2]):
                 best = (end - start, start, *found)
     return best
+
+
+def agent_phrase(phrase: str) -> tuple[str, str] | None:
+    """(agent code, placement) of exactly this phrase ("foreign minister"), if listed."""
+    return _agents().get(" ".join(phrase.lower().replace("-", " ").split()))
 
 
 def agent(texts: list[str]) -> tuple[str, str] | None:

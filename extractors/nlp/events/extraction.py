@@ -1,5 +1,6 @@
 """The events of a document: one per frame and pair of roles that names at least one
-actor or country, with its negation, modality, date and place.
+actor or country, with its negation, modality, date and place. Sentences (or whole
+stories) the discards dictionary marks as sports, games or awards give none.
 
 Within a sentence, one dyad and code give one event. `event_date` is the clause's
 temporal expression resolved against the publication date (`extractors.nlp.dates`), its
@@ -15,6 +16,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
+from extractors.lexicons.dictionary_set import discards
 from extractors.nlp.actors import DocActors
 from extractors.nlp.dates import TimeExpression, clause_time
 from extractors.nlp.events.frames import Frame, sentence_frames
@@ -52,7 +54,11 @@ def extract_events(
     events: list[Event] = []
     seen: set[tuple] = set()  # (sentence, dyad, code): one event each
     clause_places: dict[int, str | None] = {}
+    if discards().discards_story(doc.text):
+        return events  # a sports report, an awards ceremony: not politics
     for sentence_index, sent in enumerate(doc.sents):
+        if discards().discards_sentence(sent.text):
+            continue
         evidence = trimmed_sentence(sent)
         for frame in sentence_frames(sent):
             negated = in_negated_scope(frame.head)

@@ -17,16 +17,22 @@ from spacy.tokens import Span, Token
 
 from extractors import lexicons
 from extractors.nlp.clauses import (
+    non_clausal_descendants,
     clause_subjects,
+    conjuncts,
     noun_roles,
     objects,
     verb_sources,
     verb_targets,
 )
 from extractors.nlp.events.modality import modals
+from extractors.lexicons.verb_dictionary import NO_EVENT
 from extractors.nlp.events.triggers import VerbRule, light_noun, noun_rule, verb_rule
+from extractors.nlp.events.verb_patterns import VerbMatch, codes_event, verb_match
 
 DEMAND_CODE = "100"
+_HEADS = frozenset({"NOUN", "PROPN"})
+_MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})
 
 
 @dataclass
@@ -72,10 +78,37 @@ def _verb_frames(token: Token, consumed: set[int]) -> list[Frame]:
     obliged = _obligation(token)
     if obliged is not None:  # "said Libya must hand over": a demand (CAMEO 100)
         frames.append(_demand_frame(token, obliged))
-    rule = verb_rule(token)
+    match = verb_match(token)
+    if match is not None:  # the dictionary knows the verb: it decides
+        if codes_event(match):
+            consumed.update(_same_event_objects(token, match.code))
+            frames.extend(_dictionary_frames(token, match))
+        return frames
+    rule = verb_rule(token)  # our own rows, for what the dictionary lacks
     if rule is not None:
-        consumed.update(_same_event_objects(token, rule))
+        consumed.update(_same_event_objects(token, rule.cameo_code))
         frames.append(_action_frame(token, rule))
+    return frames
+
+
+def _dictionary_frames(verb: Token, match: VerbMatch) -> list[Frame]:
+    """The verb's frame, and the frame back from target to source of a two-way code
+    ("visited": 042 from the visitor, 043 from the host)."""
+    sources = [t for t in [match.source] if t is not None] + verb_sources(verb)
+    # then any noun of the verb phrase: "welcomed a resumption of ties with Osgiliath"
+    later = sorted(
+        {
+            c
+            for t in non_clausal_descendants(verb)
+            if t.i > match.end.i and t.pos_ in _HEADS and t.dep_ not in _MODIFIERS
+            for c in conjuncts(t)
+        },
+        key=lambda t: t.i,
+    )
+    targets = [t for t in [match.target] if t is not None] + verb_targets(verb) + later
+    frames = [Frame(verb, verb, match.end, match.code, sources, targets)]
+    if match.reverse_code and match.reverse_code != NO_EVENT:
+        frames.append(Frame(verb, verb, match.end, match.reverse_code, targets, sources))
     return frames
 
 
@@ -125,12 +158,12 @@ def _demand_frame(verb: Token, obliged: Token) -> Frame:
     )
 
 
-def _same_event_objects(verb: Token, rule: VerbRule) -> list[int]:
+def _same_event_objects(verb: Token, code: str) -> list[int]:
     """ "imposed sanctions": an object event noun of the verb's root code is the same event."""
     found = []
     for obj in objects(verb):
         object_rule = noun_rule(obj)
-        if object_rule and object_rule.cameo_code[:2] == rule.cameo_code[:2]:
+        if object_rule and object_rule.cameo_code[:2] == code[:2]:
             found.append(obj.i)
     return found
 

@@ -3,7 +3,7 @@
 import pytest
 
 from extractors.lexicons import LEXICON_DIR
-from extractors.tools.petrarch_agents import compile_rows, compiled_csv
+from extractors.lexicons.agent_dictionary import agent_rows, agents_csv
 from tests.support.paths import SHARED
 
 PETRARCH = SHARED / "reference" / "petrarch2"
@@ -24,7 +24,7 @@ CLERGY [~REL_]  # no plural
 @pytest.fixture
 def rows(tmp_path):
     (tmp_path / "Phoenix.agents.txt").write_text(SAMPLE, encoding="utf-8")
-    return {r["phrase"]: (r["agent_code"], r["placement"]) for r in compile_rows(tmp_path)}
+    return {r["phrase"]: (r["agent_code"], r["placement"]) for r in agent_rows(tmp_path / "Phoenix.agents.txt")}
 
 
 def test_phrases_sets_and_plurals(rows):
@@ -45,4 +45,4 @@ def test_phrases_sets_and_plurals(rows):
 @pytest.mark.skipif(not PETRARCH.is_dir(), reason="needs ../shared/reference/petrarch2")
 def test_the_shipped_lexicon_is_the_compiled_dictionary():
     shipped = (LEXICON_DIR / "cameo_agents.csv").read_text(encoding="utf-8")
-    assert shipped == compiled_csv(PETRARCH), "run `make seeds`"
+    assert shipped == agents_csv(PETRARCH / "Phoenix.agents.txt"), "run `make seeds`"

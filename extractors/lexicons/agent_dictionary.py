@@ -1,10 +1,11 @@
-"""Compile the PETRARCH-2 agents dictionary into a lexicon of generic agents.
+"""A PETRARCH-2 agents dictionary read as rows of generic agents.
 
 ``../shared/reference/petrarch2/Phoenix.agents.txt`` (MIT, Open Event Data Alliance;
 format in ``dictionaries.rst`` there) lists nouns for unnamed actors ("police", "foreign
 minister", "rebels") with the code they add to the actor's country: ``[~COP]`` after it
-("Iraqi police" -> IRQCOP), ``[NGO~]`` before it. The compiled
-``extractors/lexicons/cameo_agents.csv`` has one row per phrase, lower case and spaced:
+("Iraqi police" -> IRQCOP), ``[NGO~]`` before it. ``agent_rows`` gives one row per
+phrase, lower case and spaced (``make seeds`` writes them to ``cameo_agents.csv``; another
+dictionary set is read as it is):
 
 - ``!SET!`` substitution sets are expanded ("BUSINESS!PERSON!" -> businessman,
   businessmen, ...), with no plurals made of the expansions (the set lists them);
@@ -25,7 +26,6 @@ import io
 import re
 from pathlib import Path
 
-DICTIONARY = "Phoenix.agents.txt"
 COLUMNS = ["phrase", "agent_code", "placement"]
 
 _SET_DEFINITION = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
@@ -61,8 +61,8 @@ def _spaced(phrase: str) -> str:
     return re.sub(r"[\s_]+", " ", phrase).strip().lower()
 
 
-def compile_rows(petrarch_dir: Path) -> list[dict[str, str]]:
-    text = (petrarch_dir / DICTIONARY).read_text(encoding="utf-8", errors="replace")
+def agent_rows(path: Path) -> list[dict[str, str]]:
+    text = path.read_text(encoding="utf-8", errors="replace")
     sets: dict[str, list[str]] = {}
     rows: dict[str, dict[str, str]] = {}
     for line in text.splitlines():
@@ -91,9 +91,9 @@ def compile_rows(petrarch_dir: Path) -> list[dict[str, str]]:
     return sorted(rows.values(), key=lambda r: r["phrase"])
 
 
-def compiled_csv(petrarch_dir: Path) -> str:
+def agents_csv(path: Path) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(compile_rows(petrarch_dir))
+    writer.writerows(agent_rows(path))
     return buffer.getvalue()

@@ -1,0 +1,60 @@
+"""A PETRARCH discards list: phrases that mark a sentence (or, with `+`, a whole story)
+as outside politics (sports, games, awards, historical chronologies), so nothing in it
+is coded as an event.
+
+A phrase matches at the start of a word, case-insensitively, blanks standing for any
+whitespace; it is a stem ("BASEBALL" matches "baseballs") unless it ends with `_`, when
+the word must end there too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+_NEVER = re.compile(r"(?!x)x")
+
+
+@dataclass(frozen=True)
+class Discards:
+    sentence: re.Pattern[str]
+    story: re.Pattern[str]
+
+    @classmethod
+    def empty(cls) -> Discards:
+        return cls(_NEVER, _NEVER)
+
+    def discards_sentence(self, text: str) -> str | None:
+        """The phrase that keeps this sentence from being coded, if any."""
+        match = self.sentence.search(text) or self.story.search(text)
+        return match.group() if match else None
+
+    def discards_story(self, text: str) -> str | None:
+        match = self.story.search(text)
+        return match.group() if match else None
+
+
+def _regex(phrases: list[str]) -> re.Pattern[str]:
+    if not phrases:
+        return _NEVER
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        whole_word = phrase.endswith("_")
+        body = r"\s+".join(re.escape(w) for w in phrase.rstrip("_").split())
+        parts.append(body + (r"(?![\w])" if whole_word else ""))
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+def load_discards(path: Path) -> Discards:
+    sentence: list[str] = []
+    story: list[str] = []
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].split(";", 1)[0].strip()
+        if not line or line.startswith("<"):
+            continue
+        if line.startswith("+"):
+            story.append(line[1:].strip())
+        else:
+            sentence.append(line)
+    return Discards(_regex(sentence), _regex(story))

@@ -1,0 +1,189 @@
+"""A verb's CAMEO code from the verb dictionary, its patterns matched over the parse.
+
+The verb is looked up by its form, then its lemma (a multi-word verb also needs its
+other words beside it: "shut down", "wire tap"). Its block's patterns are matched
+against the words of the verb's own clause: those before the verb (subject, auxiliaries,
+adverbs) against the pattern's part before `*`, those after it (objects, prepositional
+phrases, particles) against the part after. A pattern's elements match in order;
+`(PREP ...)` is a preposition whose phrase holds the rest; words joined by `_` must be
+adjacent. The longest matching pattern decides, else the verb's own code.
+
+`$` and `+` in a pattern say where the source and target stand ("- * LEAVE ^ INTO +"):
+the first noun-phrase head after that place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from extractors.lexicons.dictionary_set import verb_dictionary
+from extractors.lexicons.verb_dictionary import NO_EVENT, Element, Pattern, Prep, Term, Verb
+from extractors.nlp.clauses import non_clausal_descendants
+
+_HEADS = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+@dataclass(frozen=True)
+class VerbMatch:
+    code: str  # "---": the dictionary knows the verb here and codes nothing
+    reverse_code: str | None  # "visit": the host's 043 back to the visitor
+    end: Token  # last token of the trigger: the particle of "shut down"
+    source: Token | None  # where the pattern's `$` stands
+    target: Token | None  # where its `+` stands
+
+
+def _word_matches(word: str, token: Token) -> bool:
+    return token.text.upper() == word or token.lemma_.upper() == word
+
+
+def _adjacent_words(verb: Token, entry: Verb) -> Token | None:
+    """The last token of the verb with its entry's other words, if they stand beside it."""
+    doc = verb.doc
+    start = verb.i - len(entry.before)
+    if start < 0 or not all(
+        _word_matches(w, doc[start + k]) for k, w in enumerate(entry.before)
+    ):
+        return None
+    end = verb.i
+    for word in entry.after:
+        # a particle may stand after the object: "shut the plant down"
+        particle = next(
+            (c for c in verb.children if c.dep_ == "prt" and c.text.upper() == word), None
+        )
+        if particle is not None:
+            end = max(end, particle.i)
+        elif end + 1 < len(doc) and _word_matches(word, doc[end + 1]):
+            end += 1
+        else:
+            return None
+    return doc[end]
+
+
+class _Matcher:
+    """Matches pattern elements in order over a list of tokens (a clause's side)."""
+
+    def __init__(self, tokens: list[Token]):
+        self.tokens = tokens
+        self.marks: dict[str, int] = {}
+
+    def run(self, elements: tuple[Element, ...], start: int = 0, stop: int | None = None) -> int:
+        """The position after the last element matched from `start`, -1 if one fails."""
+        stop = len(self.tokens) if stop is None else stop
+        at = start
+        for element in elements:
+            if isinstance(element, str):
+                self.marks.setdefault(element, at)
+                continue
+            at = self._element(element, at, stop)
+            if at < 0:
+                return -1
+        return at
+
+    def _element(self, element: Term | Prep, start: int, stop: int) -> int:
+        for i in range(start, stop):
+            end = self._at(element, i, stop)
+            if end >= 0:
+                return end
+        return -1
+
+    def _at(self, element: Term | Prep, i: int, stop: int) -> int:
+        """The end of `element` matched starting exactly at position i, -1 if it does not."""
+        if isinstance(element, Prep):
+            prep = self.tokens[i]
+            if prep.text.upper() != element.word:
+                return -1
+            inside = i + 1
+            while inside < stop and self.tokens[inside].i in _subtree_range(prep):
+                inside += 1
+            if element.terms and inside == i + 1:
+                return -1
+            return self.run(element.terms, i + 1, inside) if element.terms else inside
+        return self._words(element.words, i, stop, element.adjacent)
+
+    def _words(self, words: tuple[str, ...], i: int, stop: int, adjacent: bool) -> int:
+        """The end of `words` matched from position i (the first exactly there)."""
+        if not words:
+            return i
+        end = self._word(words[0], i, stop)
+        if end < 0:
+            return -1
+        if len(words) == 1:
+            return end
+        if adjacent:
+            if end >= stop or self.tokens[end].i != self.tokens[end - 1].i + 1:
+                return -1
+            return self._words(words[1:], end, stop, adjacent)
+        for k in range(end, stop):
+            found = self._words(words[1:], k, stop, adjacent)
+            if found >= 0:
+                return found
+        return -1
+
+    def _word(self, word: str, i: int, stop: int) -> int:
+        """The end of one word, or of the longest member of a set, matched at position i."""
+        if not word.startswith("&"):
+            return i + 1 if _word_matches(word, self.tokens[i]) else -1
+        return max((self._words(m, i, stop, True) for m in _synset(word)), default=-1)
+
+
+def _subtree_range(token: Token) -> range:
+    return range(token.left_edge.i, token.right_edge.i + 1)
+
+
+def _synset(name: str) -> tuple[tuple[str, ...], ...]:
+    return verb_dictionary().synsets.get(name, ())
+
+
+def _mark(matcher: _Matcher, mark: str) -> Token | None:
+    """The first noun-phrase head at or after the place of a `$` or `+` mark."""
+    at = matcher.marks.get(mark)
+    if at is None:
+        return None
+    return next((t for t in matcher.tokens[at:] if t.pos_ in _HEADS and t.dep_ != "compound"), None)
+
+
+def _clause_sides(verb: Token, end: Token) -> tuple[list[Token], list[Token]]:
+    """The words of the verb's own clause before it and after its last word."""
+    words = sorted(non_clausal_descendants(verb), key=lambda t: t.i)
+    return [t for t in words if t.i < verb.i], [t for t in words if t.i > end.i]
+
+
+def _best(
+    patterns: list[Pattern], before: list[Token], after: list[Token]
+) -> tuple[Pattern, _Matcher, _Matcher] | None:
+    found = None
+    for pattern in patterns:
+        if found is not None and pattern.size <= found[0].size:
+            continue
+        first, second = _Matcher(before), _Matcher(after)
+        if first.run(pattern.before) >= 0 and second.run(pattern.after) >= 0:
+            found = (pattern, first, second)
+    return found
+
+
+def verb_match(verb: Token) -> VerbMatch | None:
+    """The dictionary's reading of `verb`: None when the dictionary does not know it."""
+    dictionary = verb_dictionary()
+    entries = dictionary.verbs(verb.text) or dictionary.verbs(verb.lemma_)
+    placed = [(e, end) for e in entries if (end := _adjacent_words(verb, e)) is not None]
+    if not placed:
+        return None
+    entry, end = max(placed, key=lambda p: len(p[0].before) + len(p[0].after))
+    before, after = _clause_sides(verb, end)
+    best = _best(dictionary.blocks[entry.block], before, after)
+    if best is None:
+        return VerbMatch(entry.code, entry.reverse_code, end, None, None)
+    pattern, first, second = best
+    return VerbMatch(
+        pattern.code,
+        pattern.reverse_code,
+        end,
+        _mark(first, "$") or _mark(second, "$"),
+        _mark(first, "+") or _mark(second, "+"),
+    )
+
+
+def codes_event(match: VerbMatch) -> bool:
+    return match.code != NO_EVENT
