@@ -26,6 +26,10 @@ class DictionarySet:
     discards: Path | None
     agents: Path | None  # None: the compiled cameo_agents.csv
     actors: tuple[Path, ...]  # empty: the compiled phoenix_actors.csv
+    # Our own rows (cameo_verbs.csv) and code rewrites (intent_codes.csv, reported
+    # obligations as demands) are written in CAMEO 2.0's codes: they supplement the
+    # shipped set only, never a set with codes of its own (the validation set's WEIS).
+    our_cameo_rules: bool = False
 
 
 def _one(folder: Path, suffix: str) -> Path | None:
@@ -37,7 +41,9 @@ def _one(folder: Path, suffix: str) -> Path | None:
 def dictionary_set() -> DictionarySet:
     folder = event_dictionaries()
     if folder is None:
-        return DictionarySet(SHIPPED / "CAMEO.2.0.txt", SHIPPED / "Phoenix.discards.txt", None, ())
+        return DictionarySet(
+            SHIPPED / "CAMEO.2.0.txt", SHIPPED / "Phoenix.discards.txt", None, (), True
+        )
     verbs = _one(folder, "verbs.txt")
     if verbs is None:
         raise FileNotFoundError(f"WIREHOUSE_EVENT_DICTIONARIES: no *verbs.txt in {folder}")

@@ -5,6 +5,11 @@ is coded as an event.
 A phrase matches at the start of a word, case-insensitively, blanks standing for any
 whitespace; it is a stem ("BASEBALL" matches "baseballs") unless it ends with `_`, when
 the word must end there too.
+
+Dates are not read as discards: bare years ("1914" ... "2010" in Phoenix's list) and
+relative times ("MONTHS AGO", "WEEKS LATER"). They keep chronologies out of Phoenix, but
+they also drop every sentence that dates its event ("the invasion in 2003", "a curfew
+imposed six months ago"); the event's own date (`extractors.nlp.dates`) says when.
 """
 
 from __future__ import annotations
@@ -46,12 +51,16 @@ def _regex(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
+def _is_date(phrase: str) -> bool:
+    return phrase.isdigit() or phrase.upper().endswith((" AGO", " LATER"))
+
+
 def load_discards(path: Path) -> Discards:
     sentence: list[str] = []
     story: list[str] = []
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
         line = raw.split("#", 1)[0].split(";", 1)[0].strip()
-        if not line or line.startswith("<"):
+        if not line or line.startswith("<") or _is_date(line.lstrip("+")):
             continue
         if line.startswith("+"):
             story.append(line[1:].strip())

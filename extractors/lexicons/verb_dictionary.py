@@ -39,7 +39,7 @@ class Term:
 
 @dataclass(frozen=True)
 class Prep:
-    """ `(PREP TERMS...)`: a preposition and what its object phrase must hold."""
+    """`(PREP TERMS...)`: a preposition and what its object phrase must hold."""
 
     word: str
     terms: tuple[Term, ...]

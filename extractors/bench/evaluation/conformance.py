@@ -67,10 +67,14 @@ def run_suite() -> dict:
         }
         gold = _gold(record)
         counts = per_category[record["category"]]
-        for i, n in enumerate((len(predicted & gold), len(predicted - gold), len(gold - predicted))):
+        for i, n in enumerate(
+            (len(predicted & gold), len(predicted - gold), len(gold - predicted))
+        ):
             counts[i] += n
         if predicted != gold:
-            misses.append({"id": record["id"], "gold": sorted(gold), "predicted": sorted(predicted)})
+            misses.append(
+                {"id": record["id"], "gold": sorted(gold), "predicted": sorted(predicted)}
+            )
     tp, fp, fn = (sum(c[i] for c in per_category.values()) for i in range(3))
     return {
         "records": len(records),

@@ -10,10 +10,8 @@ dyadic gold event and are counted separately, not as errors.
   Precision is over the document's distinct predicted tuples: a tuple matching a
   required event is right, one matching only optional events is ignored, any other is
   wrong.
-- PETRARCH2 unit-test records (`eval/events/PETR.UnitTest.records.gold.jsonl`): the
-  fictional actors (Arnor, Gondor...) are found with the suite's own actor dictionary
-  (`PETR.Validate.actors.txt`, date restrictions honoured), so this measures the coder,
-  not NER; micro P/R/F1 over per-record tuple sets (ERROR-category records skipped).
+- PETRARCH2 unit-test records: a conformance suite scored exactly, run in a process of
+  its own with the suite's dictionaries (`conformance`).
 - PLOVER gold standard (`eval/events/PLOVER_GSR_CAMEO.json`): real-world sentences with
   our own actors; the record's event is the predicted event whose trigger overlaps the
   gold EVT markup (else the first). Type agreement: its PLOVER type (CAMEO->PLOVER map
@@ -29,15 +27,10 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 
 from spacy.language import Language
 
-from extractors.bench.evaluation.petrarch_actors import (
-    dictionary_actors,
-    load_petrarch_actors,
-    petrarch_date,
-)
+from extractors.bench.evaluation.conformance import suite_in_own_process
 from extractors.bench.evaluation.scoring import precision_recall_f1
 from extractors.bench.evaluation.shared_data import eval_path, seed_gold_documents
 from extractors.nlp.actors import extract_actors
@@ -127,51 +120,6 @@ def evaluate_seed(nlp: Language) -> SeedTotals | None:
         _count_required(totals, gold, result.documents[0].text, events)
         _count_predicted(totals, gold, events)
     return totals
-
-
-# ----------------------------------------------------------------------------- PETRARCH
-
-
-def evaluate_petrarch(nlp: Language) -> dict | None:
-    records_path = eval_path("events", "PETR.UnitTest.records.gold.jsonl")
-    actors_path = eval_path("events", "PETR.Validate.actors.txt")
-    if records_path is None or actors_path is None:
-        return None
-    dictionary = load_petrarch_actors(actors_path)
-    records = [
-        json.loads(line)
-        for line in records_path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
-    records = [r for r in records if r["category"] != "ERROR"]
-    tp = fp = fn = 0
-    per_category: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    docs = nlp.pipe(r["text"] for r in records)
-    for record, doc in zip(records, docs, strict=True):
-        when = petrarch_date(record["date"])
-        actors = dictionary_actors(doc, dictionary, when)
-        published = date(when // 10000, when // 100 % 100, when % 100)
-        predicted = {
-            t for e in extract_events(doc, actors, record["id"], published) if (t := _tuple(e))
-        }
-        gold = {
-            (g["sourcecode"][:3], g["targetcode"][:3], g["eventcode"][:2])
-            for g in record["gold_events"]
-            if g.get("sourcecode") and g.get("targetcode") and g.get("eventcode")
-        }
-        hits = len(predicted & gold)
-        counts = (hits, len(predicted - gold), len(gold - predicted))
-        tp, fp, fn = tp + counts[0], fp + counts[1], fn + counts[2]
-        for i, n in enumerate(counts):
-            per_category[record["category"]][i] += n
-    return {
-        "records": len(records),
-        "prf": precision_recall_f1(tp, fp, fn),
-        "tp": tp,
-        "fp": fp,
-        "fn": fn,
-        "per_category": dict(per_category),
-    }
 
 
 # ----------------------------------------------------------------------------- PLOVER
@@ -264,21 +212,22 @@ def _report_seed(nlp: Language) -> dict[str, float]:
     return {"events.seed.required_recall": recall, "events.seed.precision": precision}
 
 
-def _report_petrarch(nlp: Language) -> dict[str, float]:
-    petr = evaluate_petrarch(nlp)
+def _report_petrarch() -> dict[str, float]:
+    petr = suite_in_own_process()
     if petr is None:
         print("PETRARCH unit tests: skipped (../shared/eval/events absent)")
         return {}
     p, r, f = petr["prf"]
     print(
-        f"PETRARCH2 unit-test records ({petr['records']}): precision {p:.2f} recall {r:.2f} "
-        f"F1 {f:.2f} (tp {petr['tp']}, fp {petr['fp']}, fn {petr['fn']}; country dyad + root)"
+        f"PETRARCH2 unit-test records ({petr['records']}, Validate dictionaries): exact "
+        f"(source code, target code, event code) precision {p:.2f} recall {r:.2f} F1 {f:.2f} "
+        f"(tp {petr['tp']}, fp {petr['fp']}, fn {petr['fn']})"
     )
     for category, (tp, fp, fn) in sorted(petr["per_category"].items()):
         cp, cr, cf = precision_recall_f1(tp, fp, fn)
         print(f"  {category:10s} P {cp:.2f} R {cr:.2f} F1 {cf:.2f}")
     return {
-        f"events.petrarch.{name}": value
+        f"events.petrarch_conformance.{name}": value
         for name, value in zip(("precision", "recall", "f1"), petr["prf"], strict=True)
     }
 
@@ -316,4 +265,4 @@ def _report_plover(nlp: Language) -> dict[str, float]:
 
 def report(nlp: Language) -> dict[str, float]:
     """Print the report; return its figures."""
-    return {**_report_seed(nlp), **_report_petrarch(nlp), **_report_plover(nlp)}
+    return {**_report_seed(nlp), **_report_petrarch(), **_report_plover(nlp)}

@@ -96,7 +96,7 @@ def dictionary_actors(doc, dictionary, when: int) -> DocActors:
                 _add(result, code, range(token.i, end))
             break  # an entry with no usable code ("---") still takes its words
     for token in doc:
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and token.i > 0:
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
             _add_agent(result, token)
     return result
 
@@ -121,29 +121,50 @@ def _add(result: DocActors, code: str, tokens: range) -> str:
 
 
 def _add_agent(result: DocActors, head) -> None:
-    """The noun phrase headed by `head` as an agent, if it ends with an agents-dictionary
-    phrase: "Arnor cleric" -> ARNREL, "soldiers from Gondor" -> GONMIL; before a name
-    in the dictionary, its title adds the agent: "Bree Prime Minister Romendacil" -> BREGOV."""
+    """The noun phrase headed by `head` as an agent, if its adjacent words around the
+    head make an agents-dictionary phrase: "Arnor cleric" -> ARNREL, "soldiers from
+    Gondor" -> GONMIL, "Ministry of Silly Walks"; before a name in the dictionary, its
+    title adds the agent: "Bree Prime Minister Romendacil" -> BREGOV."""
     named = result.token_actor.get(head.i)
-    last = head.i - 1 if named else head.i
-    words = [t for t in head.doc[head.left_edge.i : last + 1] if t.i not in result.token_actor]
-    found = None
-    for start in range(len(words)):
-        if words[-1].i - words[start].i == len(words) - 1 - start:  # adjacent words only
-            found = agent_phrase(" ".join(t.text for t in words[start:]))
-            if found:
-                break
-    if found is None or (named and words[-1].i != last):
+    found = _agent_span(result, head, named is not None)
+    if found is None:
         return
-    agent_code, placement = found
+    (agent_code, placement), span = found
     if named:
         base = result.actors[named].cameo_actor_code or ""
         if len(base) == 3:
-            _add(result, base + agent_code, range(head.i, head.i + 1))
+            code = agent_code + base if placement == "prefix" else base + agent_code
+            _add(result, code, range(head.i, head.i + 1))
         return
     country = _modifier_country(result, head)
     code = agent_code + country if placement == "prefix" else country + agent_code
-    _add(result, code, range(words[0].i, head.i + 1))
+    _add(result, code, span)
+
+
+def _agent_span(result: DocActors, head, named: bool):
+    """The longest agents-dictionary phrase of adjacent words, not an actor's, that
+    takes in the head (for a name: ends just before it) and its agent."""
+    doc = head.doc
+    last = head.i - 1 if named else head.i
+    low = last
+    while low - 1 >= head.left_edge.i and low - 1 not in result.token_actor:
+        low -= 1
+    high = last
+    if not named:
+        while high + 1 <= head.right_edge.i and high + 1 not in result.token_actor:
+            high += 1
+    # a title before a name ("President Umbardacil") ends just before it
+    title_of_name = not named and head.pos_ == "PROPN"
+    for size in range(high - low + 1, 0, -1):
+        for start in range(low, high - size + 2):
+            end = start + size - 1
+            holds_head = start <= last <= end and not (named and end != last)
+            if not (holds_head or (title_of_name and end == head.i - 1)):
+                continue
+            found = agent_phrase(doc[start : end + 1].text)
+            if found:
+                return found, range(start, end + 1)
+    return None
 
 
 def _modifier_country(result: DocActors, head) -> str:

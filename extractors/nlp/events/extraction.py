@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from extractors.lexicons.dictionary_set import discards
+from extractors.lexicons.dictionary_set import dictionary_set, discards
 from extractors.nlp.actors import DocActors
 from extractors.nlp.dates import TimeExpression, clause_time
 from extractors.nlp.events.frames import Frame, sentence_frames
@@ -62,7 +62,7 @@ def extract_events(
         evidence = trimmed_sentence(sent)
         for frame in sentence_frames(sent):
             negated = in_negated_scope(frame.head)
-            if not negated:
+            if not negated and dictionary_set().our_cameo_rules:
                 frame.code = intent_code(frame.head, frame.code)
             location = event_location(frame.head, actors, clause_places)
             place_country = actors.actors[location].country_code if location else None

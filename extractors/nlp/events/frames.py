@@ -16,23 +16,26 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from extractors import lexicons
+from extractors.lexicons.dictionary_set import dictionary_set
+from extractors.lexicons.verb_dictionary import NO_EVENT
 from extractors.nlp.clauses import (
-    non_clausal_descendants,
     clause_subjects,
     conjuncts,
+    non_clausal_descendants,
     noun_roles,
     objects,
     verb_sources,
     verb_targets,
 )
 from extractors.nlp.events.modality import modals
-from extractors.lexicons.verb_dictionary import NO_EVENT
 from extractors.nlp.events.triggers import VerbRule, light_noun, noun_rule, verb_rule
 from extractors.nlp.events.verb_patterns import VerbMatch, codes_event, verb_match
 
 DEMAND_CODE = "100"
+STATEMENT_CODE = "010"
 _HEADS = frozenset({"NOUN", "PROPN"})
-_MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})
+# heads of the noun phrases inside a verb phrase, not modifiers ("Iranian-made")
+_PHRASE_HEADS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "appos", "conj"})
 
 
 @dataclass
@@ -61,7 +64,32 @@ def sentence_frames(sent: Span) -> list[Frame]:
             frame = _noun_frame(token)
             if frame is not None:
                 frames.append(frame)
-    return frames
+    return [f for f in frames if not _reports_another(f, frames)]
+
+
+def _phrase_words(verb: Token) -> list[Token]:
+    """The words of the verb's clause, with the participles that modify its nouns
+    ("the roads leading into Mordor"), not the clauses it governs."""
+    found = list(non_clausal_descendants(verb))
+    for participle in [t for t in found if t.dep_ == "acl"] + [
+        c for t in found for c in t.children if c.dep_ == "acl"
+    ]:
+        found.append(participle)
+        found.extend(non_clausal_descendants(participle))
+    return found
+
+
+def _reports_another(frame: Frame, frames: list[Frame]) -> bool:
+    """ "Syria said it will withdraw": a bare statement (010) whose reported clause holds
+    an event is that event's report, not a second event, as PETRARCH codes it."""
+    if frame.code != STATEMENT_CODE or frame.head.pos_ != "VERB":
+        return False
+    reported = [
+        range(c.left_edge.i, c.right_edge.i + 1)
+        for c in frame.head.children
+        if c.dep_ in ("ccomp", "xcomp")
+    ]
+    return any(other.head.i in span for other in frames for span in reported)
 
 
 def _verb_frames(token: Token, consumed: set[int]) -> list[Frame]:
@@ -75,16 +103,18 @@ def _verb_frames(token: Token, consumed: set[int]) -> list[Frame]:
     if token.pos_ != "VERB":
         return []
     frames = []
-    obliged = _obligation(token)
+    obliged = _obligation(token) if dictionary_set().our_cameo_rules else None
     if obliged is not None:  # "said Libya must hand over": a demand (CAMEO 100)
         frames.append(_demand_frame(token, obliged))
     match = verb_match(token)
-    if match is not None:  # the dictionary knows the verb: it decides
+    rule = verb_rule(token) if dictionary_set().our_cameo_rules else None
+    # A pattern of the dictionary is the most specific reading; our own row comes
+    # before the dictionary's code for the bare verb (see cameo_verbs.csv's notes).
+    if match is not None and (match.by_pattern or rule is None):
         if codes_event(match):
             consumed.update(_same_event_objects(token, match.code))
             frames.extend(_dictionary_frames(token, match))
         return frames
-    rule = verb_rule(token)  # our own rows, for what the dictionary lacks
     if rule is not None:
         consumed.update(_same_event_objects(token, rule.cameo_code))
         frames.append(_action_frame(token, rule))
@@ -99,8 +129,8 @@ def _dictionary_frames(verb: Token, match: VerbMatch) -> list[Frame]:
     later = sorted(
         {
             c
-            for t in non_clausal_descendants(verb)
-            if t.i > match.end.i and t.pos_ in _HEADS and t.dep_ not in _MODIFIERS
+            for t in _phrase_words(verb)
+            if t.i > match.end.i and t.pos_ in _HEADS and t.dep_ in _PHRASE_HEADS
             for c in conjuncts(t)
         },
         key=lambda t: t.i,

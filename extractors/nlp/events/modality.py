@@ -4,7 +4,9 @@
   of intent or request ("plans to", "urged ... to"), or a purpose clause;
 - `intent_code`: an action the subject announces it will take ("will withdraw", "is
   willing to withdraw", "plans to impose restrictions") is coded as the intention, as
-  CAMEO does (0356 intent to de-escalate, 13x threats).
+  CAMEO does (0356 intent to de-escalate, 13x threats); "would" counts in reported
+  speech ("said they would boycott"), and an action announced "unless" something
+  happens is a threat (130).
 
 Negation ("did not meet", "refused to meet") is `syntax.in_negated_scope`. The words come
 from `extractors/lexicons/modals.csv`, `governing_verbs.csv` and `intent_codes.csv`.
@@ -20,6 +22,8 @@ from extractors import lexicons
 from extractors.nlp.syntax import governing_verbs, governors, is_infinitive
 
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+_REPORTED_FUTURE = frozenset({"would", "'d"})
+THREAT_CODE = "130"
 
 
 @cache
@@ -50,6 +54,11 @@ def _announced(head: Token) -> bool:
     own = governing_verbs("own_intent")
     if any(c.dep_ == "aux" and c.lower_ in modals("future") for c in head.children):
         return True
+    # reported speech shifts "will" back: "said they would boycott"
+    if head.dep_ == "ccomp" and any(
+        c.dep_ == "aux" and c.lower_ in _REPORTED_FUTURE for c in head.children
+    ):
+        return True
     return any(
         g.lemma_.lower() in own or g.lower_ in own for g in governors(head, ("xcomp", "acomp"))
     )
@@ -61,10 +70,19 @@ def intent_code(head: Token, code: str) -> str:
     appeals, demands ...) stay as they are."""
     if head.pos_ != "VERB" or not _announced(head):
         return code
+    if _ultimatum(head) and not code.startswith("13"):
+        return THREAT_CODE  # "will withdraw its force unless ...": a threat
     for size in (4, 3, 2):
         if code[:size] in _intent_codes():
             return _intent_codes()[code[:size]]
     return code
+
+
+def _ultimatum(head: Token) -> bool:
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for c in head.children
+    )
 
 
 def is_hypothetical(head: Token) -> bool:

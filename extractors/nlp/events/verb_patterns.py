@@ -32,6 +32,7 @@ class VerbMatch:
     end: Token  # last token of the trigger: the particle of "shut down"
     source: Token | None  # where the pattern's `$` stands
     target: Token | None  # where its `+` stands
+    by_pattern: bool  # False: no pattern matched, the verb's own code
 
 
 def _word_matches(word: str, token: Token) -> bool:
@@ -42,9 +43,7 @@ def _adjacent_words(verb: Token, entry: Verb) -> Token | None:
     """The last token of the verb with its entry's other words, if they stand beside it."""
     doc = verb.doc
     start = verb.i - len(entry.before)
-    if start < 0 or not all(
-        _word_matches(w, doc[start + k]) for k, w in enumerate(entry.before)
-    ):
+    if start < 0 or not all(_word_matches(w, doc[start + k]) for k, w in enumerate(entry.before)):
         return None
     end = verb.i
     for word in entry.after:
@@ -174,7 +173,7 @@ def verb_match(verb: Token) -> VerbMatch | None:
     before, after = _clause_sides(verb, end)
     best = _best(dictionary.blocks[entry.block], before, after)
     if best is None:
-        return VerbMatch(entry.code, entry.reverse_code, end, None, None)
+        return VerbMatch(entry.code, entry.reverse_code, end, None, None, False)
     pattern, first, second = best
     return VerbMatch(
         pattern.code,
@@ -182,6 +181,7 @@ def verb_match(verb: Token) -> VerbMatch | None:
         end,
         _mark(first, "$") or _mark(second, "$"),
         _mark(first, "+") or _mark(second, "+"),
+        True,
     )
 
 

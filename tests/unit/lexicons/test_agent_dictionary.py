@@ -24,7 +24,10 @@ CLERGY [~REL_]  # no plural
 @pytest.fixture
 def rows(tmp_path):
     (tmp_path / "Phoenix.agents.txt").write_text(SAMPLE, encoding="utf-8")
-    return {r["phrase"]: (r["agent_code"], r["placement"]) for r in agent_rows(tmp_path / "Phoenix.agents.txt")}
+    return {
+        r["phrase"]: (r["agent_code"], r["placement"])
+        for r in agent_rows(tmp_path / "Phoenix.agents.txt")
+    }
 
 
 def test_phrases_sets_and_plurals(rows):
