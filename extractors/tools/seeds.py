@@ -55,8 +55,8 @@ import sys
 from pathlib import Path
 
 from extractors.lexicons import LEXICON_DIR, gazetteer
-from extractors.settings import PROJECT_ROOT, shared_dir
 from extractors.lexicons.agent_dictionary import agents_csv
+from extractors.settings import PROJECT_ROOT, shared_dir
 from extractors.tools import phoenix_actors
 
 SEED_DIR = PROJECT_ROOT / "dbt_project" / "seeds"
