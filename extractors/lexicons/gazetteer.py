@@ -171,6 +171,12 @@ def group_head_words() -> frozenset[str]:
     return frozenset(_group_heads())
 
 
+@cache
+def country_codes() -> frozenset[str]:
+    """Every ISO 3166-1 alpha-3 code."""
+    return frozenset(alpha3 for alpha3, _ in countries())
+
+
 def countries() -> list[tuple[str, str]]:
     """(alpha3, the name the warehouse uses) for every ISO 3166-1 country."""
     return sorted(_country_names().items())

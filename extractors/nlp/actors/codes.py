@@ -94,6 +94,18 @@ def agent(texts: list[str]) -> tuple[str, str] | None:
     return max(matches)[2:] if matches else None
 
 
+@cache
+def _agent_sectors() -> dict[str, str]:
+    return {r["agent_code"]: r["plover_sector"] for r in lexicons.rows("cameo_agent_sectors")}
+
+
+def code_sector(code: str | None) -> str | None:
+    """The PLOVER sector a CAMEO actor code's first agent names ("IRQGOV" -> GOV, the
+    news agency "MED" -> JRN), from `cameo_agent_sectors.csv`."""
+    chunks = [(code or "")[i : i + 3] for i in range(0, len(code or ""), 3)]
+    return next((_agent_sectors()[c] for c in chunks if c in _agent_sectors()), None)
+
+
 def actor_code(info: ActorInfo, roles: set[str], on: date | None = None) -> str | None:
     """The actor's CAMEO code from its kind, name, country and roles (module doc)."""
     if info.kind == "location":

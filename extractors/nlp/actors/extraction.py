@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from extractors.nlp.actors.classification import org_country, role_names_an_organisation
 from extractors.nlp.actors.clustering import Keyed, actors_from_clusters, cluster
-from extractors.nlp.actors.codes import actor_code
+from extractors.nlp.actors.codes import actor_code, code_sector
 from extractors.nlp.actors.countries import place_domestic_actors, place_people
 from extractors.nlp.actors.descriptions import add_descriptions
 from extractors.nlp.actors.doc_actors import DocActors
@@ -72,13 +72,16 @@ def _add_name_mentions(index: DocIndex, result: DocActors, keyed: Keyed) -> None
 
 
 def _code_actors(result: DocActors, published: date | None) -> None:
-    """Each actor's CAMEO code, from its roles in every mention (names and descriptions)."""
+    """Each actor's CAMEO code, from its roles in every mention (names and descriptions);
+    an actor no word list gives a sector takes the one its code names."""
     roles: dict[str, set[str]] = {}
     for mention in result.mentions:
         if mention.role:
             roles.setdefault(mention.actor_key, set()).add(mention.role)
     for info in result.actors.values():
         info.cameo_actor_code = actor_code(info, roles.get(info.key, set()), published)
+        if info.sector is None and info.kind != "country":  # "Reuters": MED -> JRN
+            info.sector = code_sector(info.cameo_actor_code)
 
 
 def _count_mentions(result: DocActors) -> None:

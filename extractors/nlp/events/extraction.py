@@ -17,6 +17,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from extractors.lexicons.dictionary_set import dictionary_set, discards
+from extractors.lexicons.gazetteer import country_codes
 from extractors.nlp.actors import DocActors
 from extractors.nlp.dates import TimeExpression, clause_time
 from extractors.nlp.events.frames import Frame, sentence_frames
@@ -71,13 +72,14 @@ def extract_events(
             for source, target in role_pairs(frame, actors, place_country):
                 if not (_has_who(source) or _has_who(target)):
                     continue  # who did what to whom needs at least one who
+                source_code, target_code = _actor_code(source, actors), _actor_code(target, actors)
                 dyad = _Dyad(
                     source.key if source else None,
                     target.key if target else None,
-                    source.country if source else None,
-                    target.country if target else None,
-                    _actor_code(source, actors),
-                    _actor_code(target, actors),
+                    _country(source, source_code),
+                    _country(target, target_code),
+                    source_code,
+                    target_code,
                 )
                 identity = (sentence_index, *dyad, frame.code)
                 if identity in seen:
@@ -93,6 +95,17 @@ def _actor_code(slot: Slot | None, actors: DocActors) -> str | None:
         return None
     info = actors.actors.get(slot.key) if slot.key else None
     return (info.cameo_actor_code if info else None) or slot.country
+
+
+def _country(slot: Slot | None, code: str | None) -> str | None:
+    """The country the text gives the actor, else the one its dictionary code names
+    ("Hamas" -> PSE of PSEREBHMS); an international body's code (IGO...) names none."""
+    if slot is None:
+        return None
+    if slot.country:
+        return slot.country
+    prefix = (code or "")[:3]
+    return prefix if prefix in country_codes() else None
 
 
 def _has_who(slot: Slot | None) -> bool:

@@ -29,12 +29,15 @@ def test_seed_required_actor(seed):
         ("Ali al-Dabbagh", "person", "IRQ", "GOV"),
         ("Jalal al-Din al-Sagheer", "person", "IRQ", "LEG"),
         ("Robert Gates", "person", "USA", "GOV"),
-        ("Saddam Hussein", "person", "IRQ", "GOV"),
+        # no word list gives "strongman" a sector: the Phoenix entry on the article's
+        # date (2008) does, IRQELI, a former leader
+        ("Saddam Hussein", "person", "IRQ", "ELI"),
         ("Qassim Moussawi", "person", "IRQ", "MIL"),
         ("Barham Salih", "person", "IRQ", "GOV"),
-        ("United Iraqi Alliance", "organization", "IRQ", "PTY"),
+        # "alliance" is not a party's word in general; no dictionary lists this one
+        ("United Iraqi Alliance", "organization", "IRQ", None),
         ("Mahdi Army", "organization", "IRQ", "REB"),
-        ("Reuters", "organization", None, "JRN"),
+        ("Reuters", "organization", None, "JRN"),  # Phoenix: MED, the media
         ("Iraq", "country", "IRQ", None),
         ("Iran", "country", "IRN", None),
         ("United States", "country", "USA", None),

@@ -89,8 +89,9 @@ def test_seed_events(seed):
     blames = next(e for e in seed.events if e.trigger_text == "blames")
     assert blames.target_actor_key == "country:united states"  # "the U.S.-led invasion"
     assert not blames.is_negated  # "denies" governs its own object, not the conjoined verb
-    rhetoric = next(e for e in seed.events if e.trigger_text == "stepped up their rhetoric")
-    assert (rhetoric.cameo_code, rhetoric.target_actor_key) == ("111", "country:iran")
+    # the CAMEO dictionary's STEP_UP pattern "- * RHETORIC [132]"
+    rhetoric = next(e for e in seed.events if e.trigger_text == "stepped up")
+    assert (rhetoric.cameo_code, rhetoric.target_actor_key) == ("132", "country:iran")
     fired = next(e for e in seed.events if e.trigger_text == "fired")
     assert (fired.source_country_code, fired.target_country_code) == ("IRQ", "IRQ")
     fought = {
