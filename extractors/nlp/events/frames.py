@@ -36,6 +36,8 @@ STATEMENT_CODE = "010"
 _HEADS = frozenset({"NOUN", "PROPN"})
 # heads of the noun phrases inside a verb phrase, not modifiers ("Iranian-made")
 _PHRASE_HEADS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "appos", "conj"})
+# where and when, not to whom: "met in Paris", "after the talks"
+_PLACE_AND_TIME_PREPS = frozenset({"in", "at", "near", "during", "since", "after", "before"})
 
 
 @dataclass
@@ -48,6 +50,9 @@ class Frame:
     targets: list[Token] = field(default_factory=list)
     mutual: list[Token] = field(default_factory=list)
     noun: Token | None = None  # the event noun, if any
+    # "arrived in Gondor": where it happened, the target when nothing else is and it
+    # names an actor that is not just a place ("met in Paris" is not about Paris)
+    places: list[Token] = field(default_factory=list)
 
 
 def sentence_frames(sent: Span) -> list[Frame]:
@@ -135,10 +140,12 @@ def _dictionary_frames(verb: Token, match: VerbMatch) -> list[Frame]:
         },
         key=lambda t: t.i,
     )
+    places = [t for t in later if t.dep_ == "pobj" and t.head.lower_ in _PLACE_AND_TIME_PREPS]
+    later = [t for t in later if t not in places]
     targets = [t for t in [match.target] if t is not None] + verb_targets(verb) + later
-    frames = [Frame(verb, verb, match.end, match.code, sources, targets)]
+    frames = [Frame(verb, verb, match.end, match.code, sources, targets, places=places)]
     if match.reverse_code and match.reverse_code != NO_EVENT:
-        frames.append(Frame(verb, verb, match.end, match.reverse_code, targets, sources))
+        frames.append(Frame(verb, verb, match.end, match.reverse_code, targets + places, sources))
     return frames
 
 

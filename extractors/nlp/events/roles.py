@@ -195,6 +195,12 @@ def role_pairs(frame: Frame, actors: DocActors, place_country: str | None) -> li
         targets = mutual
     if not targets and len(sources) >= 2 and frame.code.startswith(_code_prefixes("mutual")):
         return _each_other(sources)
+    if not targets:
+        targets = [
+            slot
+            for slot in _first_group(frame.places, actors, None, frame.code, "target")
+            if slot.key is not None and actors.actors[slot.key].kind != "location"
+        ]
     if not sources:
         return [(None, t) for t in targets]
     if not targets:
