@@ -130,23 +130,29 @@ def _dictionary_frames(verb: Token, match: VerbMatch) -> list[Frame]:
     """The verb's frame, and the frame back from target to source of a two-way code
     ("visited": 042 from the visitor, 043 from the host)."""
     sources = [t for t in [match.source] if t is not None] + verb_sources(verb)
-    # then any noun of the verb phrase: "welcomed a resumption of ties with Osgiliath"
-    later = sorted(
-        {
-            c
-            for t in _phrase_words(verb)
-            if t.i > match.end.i and t.pos_ in _HEADS and t.dep_ in _PHRASE_HEADS
-            for c in conjuncts(t)
-        },
-        key=lambda t: t.i,
-    )
-    places = [t for t in later if t.dep_ == "pobj" and t.head.lower_ in _PLACE_AND_TIME_PREPS]
-    later = [t for t in later if t not in places]
+    later, places = _phrase_nouns(verb, match.end)
     targets = [t for t in [match.target] if t is not None] + verb_targets(verb) + later
     frames = [Frame(verb, verb, match.end, match.code, sources, targets, places=places)]
     if match.reverse_code and match.reverse_code != NO_EVENT:
         frames.append(Frame(verb, verb, match.end, match.reverse_code, targets + places, sources))
     return frames
+
+
+def _phrase_nouns(verb: Token, end: Token) -> tuple[list[Token], list[Token]]:
+    """The noun phrases after the verb, in order: any may hold the target, as PETRARCH
+    reads a verb phrase ("welcomed a resumption of ties with Osgiliath"); those of
+    place and time prepositions apart."""
+    later = sorted(
+        {
+            c
+            for t in _phrase_words(verb)
+            if t.i > end.i and t.pos_ in _HEADS and t.dep_ in _PHRASE_HEADS
+            for c in conjuncts(t)
+        },
+        key=lambda t: t.i,
+    )
+    places = [t for t in later if t.dep_ == "pobj" and t.head.lower_ in _PLACE_AND_TIME_PREPS]
+    return [t for t in later if t not in places], places
 
 
 def _light_frame(verb: Token, noun: Token, rule: VerbRule) -> Frame:
@@ -214,13 +220,15 @@ def _action_frame(verb: Token, rule: VerbRule) -> Frame:
         )
         if particle is not None and 0 < particle.i - verb.i <= 3:
             end = particle
+    later, places = _phrase_nouns(verb, end)
     return Frame(
         head=verb,
         start=verb,
         end=end,
         code=rule.cameo_code,
         sources=verb_sources(verb),
-        targets=verb_targets(verb),
+        targets=verb_targets(verb) + later,
+        places=places,
     )
 
 
