@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from extractors.lexicons import LEXICON_DIR
+from extractors.lexicons import LEXICON_DIR, rows
 from extractors.lexicons.discards import Discards, load_discards
-from extractors.lexicons.verb_dictionary import VerbDictionary, load_verb_dictionary
+from extractors.lexicons.verb_dictionary import VerbDictionary, load_verb_dictionary, recoded
 from extractors.settings import event_dictionaries
 
 SHIPPED = LEXICON_DIR / "petrarch2"
@@ -57,7 +57,13 @@ def dictionary_set() -> DictionarySet:
 
 @cache
 def verb_dictionary() -> VerbDictionary:
-    return load_verb_dictionary(dictionary_set().verbs)
+    """The set's verbs; the shipped ones with the codes the CAMEO codebook of the
+    warehouse lacks replaced (`cameo_code_fallbacks.csv`)."""
+    dictionary = load_verb_dictionary(dictionary_set().verbs)
+    if not dictionary_set().our_cameo_rules:
+        return dictionary
+    fallbacks = {r["code"]: r["fallback"] for r in rows("cameo_code_fallbacks")}
+    return recoded(dictionary, fallbacks)
 
 
 @cache

@@ -22,7 +22,7 @@ Transformations (`~` lines) are not read: none of our rules combines two verbs' 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 NO_EVENT = "---"
@@ -101,7 +101,7 @@ def _codes(text: str | None) -> tuple[str, str | None] | None:
     match = _CODE.search(text or "")
     if not match:
         return None
-    first, _, second = match[1].partition(":")
+    first, _, second = match[1].rstrip("!").partition(":")  # "[080!]": a typo in CAMEO.2.0
     return first or NO_EVENT, second or None
 
 
@@ -186,6 +186,20 @@ def _verb_entry(line: str, block_code: tuple[str, str | None]) -> list[tuple[str
     if not rest:  # no braces: the regular forms
         words.update(_verb_forms(word))
     return [(w, Verb(word, before, after, codes[0], codes[1], -1)) for w in sorted(words)]
+
+
+def recoded(dictionary: VerbDictionary, fallbacks: dict[str, str]) -> VerbDictionary:
+    """The dictionary with each code in `fallbacks` replaced by its fallback."""
+
+    def code(value: str | None) -> str | None:
+        return fallbacks.get(value, value) if value else value
+
+    for block in dictionary.blocks:
+        block[:] = [replace(p, code=code(p.code), reverse_code=code(p.reverse_code)) for p in block]
+    for verbs in dictionary.forms.values():
+        for verb in verbs:
+            verb.code, verb.reverse_code = code(verb.code) or NO_EVENT, code(verb.reverse_code)
+    return dictionary
 
 
 def load_verb_dictionary(path: Path) -> VerbDictionary:
