@@ -68,5 +68,10 @@ def verb_dictionary() -> VerbDictionary:
 
 @cache
 def discards() -> Discards:
-    path = dictionary_set().discards
-    return load_discards(path) if path else Discards.empty()
+    """The set's discards; with the shipped set, also our own for sports, entertainment
+    and markets (`wirehouse.discards.txt`)."""
+    found = dictionary_set()
+    paths = [found.discards] if found.discards else []
+    if found.our_cameo_rules:
+        paths.append(LEXICON_DIR / "wirehouse.discards.txt")
+    return load_discards(*paths) if paths else Discards.empty()

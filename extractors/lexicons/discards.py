@@ -55,10 +55,16 @@ def _is_date(phrase: str) -> bool:
     return phrase.isdigit() or phrase.upper().endswith((" AGO", " LATER"))
 
 
-def load_discards(path: Path) -> Discards:
+def load_discards(*paths: Path) -> Discards:
+    """The discards of every file, as one list."""
     sentence: list[str] = []
     story: list[str] = []
-    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    lines = [
+        raw
+        for path in paths
+        for raw in path.read_text(encoding="utf-8", errors="replace").splitlines()
+    ]
+    for raw in lines:
         line = raw.split("#", 1)[0].split(";", 1)[0].strip()
         if not line or line.startswith("<") or _is_date(line.lstrip("+")):
             continue

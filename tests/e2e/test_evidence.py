@@ -123,20 +123,24 @@ def test_text_is_escaped(seed_page):
 
 def test_maliki_mentions_are_highlighted_with_the_resolved_actor(seed_page, warehouse):
     page, _ = seed_page
-    [(actor_id,)] = query(
-        warehouse, "select actor_id from marts.dim_actors where canonical_name = 'Nouri al-Maliki'"
+    [(actor_id, code)] = query(
+        warehouse,
+        "select actor_id, cameo_actor_code from marts.dim_actors "
+        "where canonical_name = 'Nouri al-Maliki'",
     )
+    assert code and code.startswith("IRQ"), "an Iraqi actor code beside the name"
+    label = f"PERSON · Nouri al-Maliki · {code}"
     full = re.findall(
         r'<mark class="ent ent-person" data-kind="mention" id="m-[^"]+" title="[^"]*'
         + actor_id
         + r'[^"]*">Nouri al-Maliki<span class="label" aria-hidden="true">'
-        r"PERSON · Nouri al-Maliki</span></mark>",
+        + label
+        + "</span></mark>",
         page,
     )
     assert full, "the full-name mention"
     short = re.findall(
-        r">al-Maliki<span class=\"label\" aria-hidden=\"true\">PERSON · Nouri al-Maliki</span>",
-        page,
+        r">al-Maliki<span class=\"label\" aria-hidden=\"true\">" + label + "</span>", page
     )
     assert len(short) >= 2, "surname mentions carry the resolved name"
 
@@ -168,6 +172,64 @@ def test_event_triggers_carry_cameo_names(seed_page):
     assert 'data-kind="trigger"' in page
     assert re.search(r"CAMEO 042 Make a visit", page)
     assert "quad-4" in page  # material conflict in the seed (fighting, killing)
+
+
+def test_mentions_of_an_actor_without_a_code_have_no_code_in_their_label(seed_page, warehouse):
+    page, _ = seed_page
+    assert query(
+        warehouse, "select cameo_actor_code from marts.dim_actors where canonical_name = 'Baghdad'"
+    ) == [(None,)]
+    assert ">LOCATION · Baghdad</span>" in page
+
+
+_SEED_EVENTS_SQL = """
+select e.cameo_code, s.canonical_name, e.source_actor_code, t.canonical_name,
+       e.target_actor_code
+from marts.fct_events e
+join marts.dim_documents d using (document_id)
+left join marts.dim_actors s on s.actor_id = e.source_actor_id
+left join marts.dim_actors t on t.actor_id = e.target_actor_id
+where d.source_file = ?
+"""
+
+
+def test_event_triggers_and_tables_carry_the_dyad_s_actor_codes(seed_page, warehouse):
+    page, _ = seed_page
+    events = query(warehouse, _SEED_EVENTS_SQL, [SEED_FILE])
+    [(maliki_code,)] = query(
+        warehouse,
+        "select cameo_actor_code from marts.dim_actors where canonical_name = 'Nouri al-Maliki'",
+    )
+    assert ("042", "Nouri al-Maliki", maliki_code, "Iran", "IRN") in events
+    coded = [event for event in events if event[1] and event[3] and event[2] and event[4]]
+    for cameo, source, source_code, target, target_code in coded:
+        label = f"CAMEO {cameo} · {source} → {target} · {source_code} → {target_code}"
+        assert f'aria-hidden="true">{html.escape(label)}</span></mark>' in page, label
+        assert f"<td>{html.escape(source)} <code>{source_code}</code></td>" in page
+        assert f"<td>{html.escape(target)} <code>{target_code}</code></td>" in page
+    # a side with no actor of its own is coded with the country the event is attributed to
+    attributed = [e for e in events if e[1] and e[2] and e[3] is None and e[4]]
+    assert attributed, "the seed attributes an unnamed target to a country"
+    cameo, source, source_code, _, target_code = attributed[0]
+    label = f"CAMEO {cameo} · {source} → — · {source_code} → {target_code}"
+    assert f'aria-hidden="true">{html.escape(label)}</span></mark>' in page, label
+    assert "CAMEO actor code" in page[: page.index('id="text"')], "the legend explains codes"
+
+
+def test_the_actor_table_lists_each_actor_s_code(seed_page, warehouse):
+    page, _ = seed_page
+    table = page[page.index('<table id="actors">') :]
+    actors = query(
+        warehouse,
+        "select canonical_name, cameo_actor_code from marts.dim_actors "
+        "where canonical_name in ('Iran', 'Muqtada al-Sadr')",
+    )
+    assert ("Iran", "IRN") in actors and len(actors) == 2
+    for name, code in actors:
+        assert re.search(
+            f"<td>{re.escape(html.escape(name))}</td>(<td>[^<]*</td>){{3}}<td><code>{code}</code>",
+            table,
+        ), name
 
 
 def test_renderer_nests_crossing_spans_and_escapes():
@@ -235,7 +297,7 @@ def test_cli_writes_the_site_to_the_default_folder(warehouse, tmp_path, monkeypa
 
 def test_a_rewrite_reuses_unchanged_pages_and_renders_changed_ones(warehouse, tmp_path):
     """The site is incremental: an unchanged page is the same file again (hard-linked),
-    and a page whose actor was renamed elsewhere is rendered again with the new name."""
+    and a page whose actor was renamed or recoded elsewhere is rendered again."""
     copy = tmp_path / "w.duckdb"
     shutil.copyfile(warehouse, copy)
     out = tmp_path / "site"
@@ -247,7 +309,7 @@ def test_a_rewrite_reuses_unchanged_pages_and_renders_changed_ones(warehouse, tm
     first = page.stat().st_ino
     write_evidence_site(copy, out)
     assert page.stat().st_ino == first
-    assert "PERSON · Nouri al-Maliki</span>" in page.read_text(encoding="utf-8")
+    assert "PERSON · Nouri al-Maliki · " in page.read_text(encoding="utf-8")
 
     with duckdb.connect(str(copy)) as con:
         con.execute(
@@ -257,8 +319,18 @@ def test_a_rewrite_reuses_unchanged_pages_and_renders_changed_ones(warehouse, tm
     write_evidence_site(copy, out)
     assert page.stat().st_ino != first
     text = page.read_text(encoding="utf-8")
-    assert "PERSON · Nuri al-Maliki</span>" in text
-    assert "PERSON · Nouri al-Maliki</span>" not in text
+    assert "PERSON · Nuri al-Maliki · " in text
+    assert "PERSON · Nouri al-Maliki" not in text
+
+    renamed = page.stat().st_ino
+    with duckdb.connect(str(copy)) as con:
+        con.execute(
+            "update marts.dim_actors set cameo_actor_code = 'XXXGOV' "
+            "where canonical_name = 'Nuri al-Maliki'"
+        )
+    write_evidence_site(copy, out)
+    assert page.stat().st_ino != renamed
+    assert "PERSON · Nuri al-Maliki · XXXGOV</span>" in page.read_text(encoding="utf-8")
     pages = json.loads((out / "pages.json").read_text())["pages"]
     assert set(pages) == {
         row[0] for row in query(copy, "select document_id from marts.dim_documents")

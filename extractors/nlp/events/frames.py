@@ -69,7 +69,14 @@ def sentence_frames(sent: Span) -> list[Frame]:
             frame = _noun_frame(token)
             if frame is not None:
                 frames.append(frame)
-    return [f for f in frames if not _reports_another(f, frames)]
+    return [f for f in frames if not (_reports_another(f, frames) or _bare_statement(f))]
+
+
+def _bare_statement(frame: Frame) -> bool:
+    """CAMEO 010, a statement "not specified below", with the shipped dictionary: who said
+    what is fct_statements' (speaker, quote, cue), and a verb of speech with whatever noun
+    follows is no event between two actors ("spoke at an event organised by ...")."""
+    return frame.code == STATEMENT_CODE and dictionary_set().our_cameo_rules
 
 
 def _phrase_words(verb: Token) -> list[Token]:

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from extractors import lexicons
 from extractors.lexicons.gazetteer import find_place
-from extractors.nlp.actors import DocActors
+from extractors.nlp.actors import ActorInfo, DocActors
 from extractors.nlp.clauses import clause_subjects, conjuncts, prep_objects
 from extractors.nlp.events.frames import Frame
 
@@ -125,6 +125,16 @@ def _actor_key(token: Token, actors: DocActors) -> str | None:
     return actors.actor_of(token) or _modifier_actor(token, actors)
 
 
+def _takes_part(info: ActorInfo, code: str, role: str) -> bool:
+    """Whether the actor can fill the role, as a CAMEO coder sees actors: a person or an
+    organisation only with a code (a country, a dictionary entry, an agent: "Andy
+    Hertzfeld said" names no political actor); a place only as the target of violence
+    ("shelled Basra"), never as who acted."""
+    if info.kind == "location":
+        return role == "target" and code.startswith(_code_prefixes("violence"))
+    return info.kind not in ("person", "organization") or info.cameo_actor_code is not None
+
+
 def _resolve(
     token: Token,
     actors: DocActors,
@@ -136,12 +146,14 @@ def _resolve(
     """The slot a candidate phrase fills: its actor, a "<Country>-led" leader, the members
     of "thousands of Iraqi Kurds", or an unnamed agent placed where the event is."""
     key = _actor_key(token, actors)
-    if key is not None:
+    if key is not None and _takes_part(actors.actors[key], code, role):
         info = actors.actors[key]
         country = info.country_code
         if country is None and info.kind == "group":
             country = place_country
         return Slot(key, country, token)
+    if key is not None:
+        return None
     led_key, led_country = _led_by(token, actors)
     if led_key or led_country:
         return Slot(led_key, led_country, token)

@@ -15,10 +15,12 @@ the first noun-phrase head after that place.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Token
 
-from extractors.lexicons.dictionary_set import verb_dictionary
+from extractors import lexicons
+from extractors.lexicons.dictionary_set import dictionary_set, verb_dictionary
 from extractors.lexicons.verb_dictionary import NO_EVENT, Element, Pattern, Prep, Term, Verb
 from extractors.nlp.clauses import non_clausal_descendants
 
@@ -131,6 +133,15 @@ def _subtree_range(token: Token) -> range:
     return range(token.left_edge.i, token.right_edge.i + 1)
 
 
+@cache
+def _pattern_only() -> frozenset[str]:
+    """General verbs that the dictionary codes by pattern only (`pattern_only_verbs.csv`),
+    with the shipped set; another set is read as it is."""
+    if not dictionary_set().our_cameo_rules:
+        return frozenset()
+    return frozenset(r["lemma"] for r in lexicons.rows("pattern_only_verbs"))
+
+
 def _synset(name: str) -> tuple[tuple[str, ...], ...]:
     return verb_dictionary().synsets.get(name, ())
 
@@ -173,7 +184,9 @@ def verb_match(verb: Token) -> VerbMatch | None:
     before, after = _clause_sides(verb, end)
     best = _best(dictionary.blocks[entry.block], before, after)
     if best is None:
-        return VerbMatch(entry.code, entry.reverse_code, end, None, None, False)
+        # a general verb has a political sense only in a pattern ("give aid")
+        code = NO_EVENT if verb.lemma_.lower() in _pattern_only() else entry.code
+        return VerbMatch(code, entry.reverse_code, end, None, None, False)
     pattern, first, second = best
     return VerbMatch(
         pattern.code,

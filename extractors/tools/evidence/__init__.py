@@ -4,8 +4,8 @@
 static site: ``index.html`` (one row per document: title, source, date, counts) and
 ``doc/<document_id>.html`` per document. A page shows the exact ``dim_documents.text`` with
 
-- actor mentions, labelled with the resolved actor (canonical name, kind, id),
-- event triggers, labelled with the CAMEO code and name and source → target,
+- actor mentions, labelled with the resolved actor (canonical name, kind, CAMEO actor code),
+- event triggers, labelled with the CAMEO code and source → target with their actor codes,
 - statements: the content span as a quote labelled with its speaker, and the speaker span,
 
 displaCy-style (coloured marks with labels, a colour legend), followed by tables of the

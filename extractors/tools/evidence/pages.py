@@ -45,6 +45,8 @@ def _legend() -> str:
         '<span><span class="swatch sw-quote"></span>quote (direct / mixed)</span>',
         '<span><span class="swatch sw-quote-indirect"></span>quote (indirect)</span>',
         '<span><span class="swatch sw-speaker"></span>speaker</span>',
+        "<span>labels: KIND · actor · CAMEO actor code; "
+        "CAMEO event · source → target · source code → target code</span>",
     ]
     return '<div class="legend" aria-label="colour legend">' + "".join(items) + "</div>"
 
@@ -81,6 +83,11 @@ def shown_text(doc: DocumentEvidence) -> tuple[str, list[Span], str]:
     return shown, spans, note
 
 
+def _with_code(name: object, code: str | None) -> str:
+    """A name, escaped, followed by its CAMEO actor code if it has one."""
+    return escape(name) + (f" <code>{escape(code)}</code>" if code else "")
+
+
 def _statement_rows(doc: DocumentEvidence) -> str:
     return "".join(
         "<tr>"
@@ -96,8 +103,9 @@ def _event_rows(doc: DocumentEvidence) -> str:
     return "".join(
         "<tr>"
         f'<td><a href="#e-{escape(ev["event_id"])}">{escape(ev["trigger_text"])}</a></td>'
-        f"<td>{escape(ev['source'])}</td><td>{escape(ev['summary'])}</td>"
-        f"<td>{escape(ev['target'])}</td>"
+        f"<td>{_with_code(ev['source'], ev['source_actor_code'])}</td>"
+        f"<td>{escape(ev['summary'])}</td>"
+        f"<td>{_with_code(ev['target'], ev['target_actor_code'])}</td>"
         f'<td class="num">{escape(ev["quad_class"])}</td>'
         f'<td class="num">{escape(ev["goldstein"])}</td>'
         "</tr>"
@@ -113,6 +121,7 @@ def _actor_rows(doc: DocumentEvidence, actors: dict[str, dict]) -> str:
         f"<td>{escape(actors.get(actor_id, {}).get('actor_kind'))}</td>"
         f"<td>{escape(actors.get(actor_id, {}).get('country_code'))}</td>"
         f"<td>{escape(actors.get(actor_id, {}).get('sector'))}</td>"
+        f"<td><code>{escape(actors.get(actor_id, {}).get('cameo_actor_code'))}</code></td>"
         f'<td class="num">{n}</td><td><code>{escape(actor_id)}</code></td>'
         "</tr>"
         for actor_id, n in sorted(

@@ -17,7 +17,7 @@ order by published_date desc nulls last, title, document_id
 """
 
 ACTORS_SQL = """
-select actor_id, canonical_name, actor_kind, country_code, sector
+select actor_id, canonical_name, actor_kind, country_code, sector, cameo_actor_code
 from marts.dim_actors
 """
 
@@ -30,7 +30,8 @@ order by document_id, start_char, end_char
 
 EVENTS_SQL = """
 select document_id, event_id, source_actor_id, target_actor_id, cameo_code, event_name,
-       quad_class, goldstein, trigger_text, trigger_start_char, trigger_end_char, is_negated
+       quad_class, goldstein, trigger_text, trigger_start_char, trigger_end_char, is_negated,
+       source_actor_code, target_actor_code
 from marts.fct_events
 {where}
 order by document_id, trigger_start_char, event_id

@@ -85,9 +85,10 @@ def _add_mentions(doc: DocumentEvidence, mentions: list[dict], actors: dict) -> 
         actor = actors.get(m["actor_id"], {})
         kind = actor.get("actor_kind") or "unknown"
         name = actor.get("canonical_name") or m["mention_text"]
+        code = actor.get("cameo_actor_code")
         details = [
             f"{name} ({kind})",
-            f"actor_id {m['actor_id']}",
+            f"actor_id {m['actor_id']}, CAMEO actor code {code or '-'}",
             f"country {actor.get('country_code') or '-'}, sector {actor.get('sector') or '-'}",
         ]
         if m["role"]:
@@ -98,7 +99,7 @@ def _add_mentions(doc: DocumentEvidence, mentions: list[dict], actors: dict) -> 
                 m["end_char"],
                 MENTION,
                 f"ent ent-{kind if kind in ACTOR_KINDS else 'unknown'}",
-                f"{kind.upper()} · {name}",
+                f"{kind.upper()} · {name}" + (f" · {code}" if code else ""),
                 "\n".join(details),
                 anchor=f"m-{m['mention_id']}",
             )
@@ -112,13 +113,17 @@ def _add_events(doc: DocumentEvidence, events: list[dict], actors: dict) -> None
         quad = ev["quad_class"]
         negated = " (negated)" if ev["is_negated"] else ""
         summary = f"{ev['cameo_code']} {ev['event_name'] or 'unknown CAMEO code'}{negated}"
+        # the codes are the event's own (as of its document), and a side with no actor may
+        # still have one (the country the event is attributed to)
+        codes = [ev["source_actor_code"], ev["target_actor_code"]]
+        dyad = " · {} → {}".format(*(c or "—" for c in codes)) if any(codes) else ""
         doc.events.append({**ev, "source": source, "target": target, "summary": summary})
         if not _valid(ev["trigger_start_char"], ev["trigger_end_char"], doc.text):
             continue
         quad_css = f"quad-{quad}" if quad in QUAD_CLASSES else "quad-unknown"
         details = [
             f"CAMEO {summary}",
-            f"{source} → {target}",
+            f"{source} → {target}{dyad}",
             f"quad class {quad} ({QUAD_CLASSES.get(quad, 'unknown')}), Goldstein {ev['goldstein']}",
             f"event_id {ev['event_id']}",
         ]
@@ -128,7 +133,7 @@ def _add_events(doc: DocumentEvidence, events: list[dict], actors: dict) -> None
                 ev["trigger_end_char"],
                 TRIGGER,
                 f"trigger {quad_css}" + (" negated" if ev["is_negated"] else ""),
-                f"CAMEO {ev['cameo_code']} · {source} → {target}",
+                f"CAMEO {ev['cameo_code']} · {source} → {target}{dyad}",
                 "\n".join(details),
                 anchor=f"e-{ev['event_id']}",
             )
