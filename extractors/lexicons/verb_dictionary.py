@@ -191,14 +191,19 @@ def _verb_entry(line: str, block_code: tuple[str, str | None]) -> list[tuple[str
 def recoded(dictionary: VerbDictionary, fallbacks: dict[str, str]) -> VerbDictionary:
     """The dictionary with each code in `fallbacks` replaced by its fallback."""
 
-    def code(value: str | None) -> str | None:
-        return fallbacks.get(value, value) if value else value
+    def code(value: str) -> str:
+        return fallbacks.get(value, value)
+
+    def reverse(value: str | None) -> str | None:
+        return code(value) if value else value
 
     for block in dictionary.blocks:
-        block[:] = [replace(p, code=code(p.code), reverse_code=code(p.reverse_code)) for p in block]
+        block[:] = [
+            replace(p, code=code(p.code), reverse_code=reverse(p.reverse_code)) for p in block
+        ]
     for verbs in dictionary.forms.values():
         for verb in verbs:
-            verb.code, verb.reverse_code = code(verb.code) or NO_EVENT, code(verb.reverse_code)
+            verb.code, verb.reverse_code = code(verb.code), reverse(verb.reverse_code)
     return dictionary
 
 

@@ -105,7 +105,8 @@ def _code_on(codes: list[tuple[str, int, int]], when: int) -> str | None:
     """The code whose date restriction holds on the day, else the unrestricted one."""
     unrestricted = [c for c, low, high in codes if (low, high) == (0, 99999999)]
     dated = [c for c, low, high in codes if low <= when <= high and (low, high) != (0, 99999999)]
-    return (dated or unrestricted or [None])[0]
+    found = dated or unrestricted
+    return found[0] if found else None
 
 
 def _add(result: DocActors, code: str, tokens: range) -> str:
@@ -173,5 +174,5 @@ def _modifier_country(result: DocActors, head) -> str:
     for word in non_clausal_descendants(head):
         key = result.token_actor.get(word.i)
         if key is not None:
-            return result.actors[key].cameo_actor_code[:3]
+            return (result.actors[key].cameo_actor_code or "---")[:3]
     return "---"
