@@ -69,7 +69,7 @@ def extract_events(
             place_country = actors.actors[location].country_code if location else None
             when = clause_time(frame.head, published_date)
             setting = _Setting(document_id, sentence_index, evidence, negated, location, when)
-            for source, target in role_pairs(frame, actors, place_country):
+            for source, target, code in _coded_pairs(frame, actors, place_country):
                 if not (_has_who(source) or _has_who(target)):
                     continue  # who did what to whom needs at least one who
                 source_code, target_code = _actor_code(source, actors), _actor_code(target, actors)
@@ -81,12 +81,21 @@ def extract_events(
                     source_code,
                     target_code,
                 )
-                identity = (sentence_index, *dyad, frame.code)
+                identity = (sentence_index, *dyad, code)
                 if identity in seen:
                     continue
                 seen.add(identity)
-                events.append(_event(len(events), doc, frame, dyad, setting))
+                events.append(_event(len(events), doc, frame, code, dyad, setting))
     return events
+
+
+def _coded_pairs(frame: Frame, actors: DocActors, place_country: str | None):
+    """(source, target, code) of each pair of the frame; a two-way code adds each
+    dyad with both sides back the other way."""
+    pairs = role_pairs(frame, actors, place_country)
+    yield from ((source, target, frame.code) for source, target in pairs)
+    if frame.back:
+        yield from ((t, s, frame.back) for s, t in pairs if s is not None and t is not None)
 
 
 def _actor_code(slot: Slot | None, actors: DocActors) -> str | None:
@@ -112,7 +121,7 @@ def _has_who(slot: Slot | None) -> bool:
     return slot is not None and (slot.key is not None or slot.country is not None)
 
 
-def _event(number: int, doc: Doc, frame: Frame, dyad: _Dyad, at: _Setting) -> Event:
+def _event(number: int, doc: Doc, frame: Frame, code: str, dyad: _Dyad, at: _Setting) -> Event:
     """The document's event `number`: one frame's code between one dyad."""
     start = frame.start.idx
     end = frame.end.idx + len(frame.end.text)
@@ -122,7 +131,7 @@ def _event(number: int, doc: Doc, frame: Frame, dyad: _Dyad, at: _Setting) -> Ev
         sentence_index=at.sentence_index,
         source_actor_key=dyad.source_key,
         target_actor_key=dyad.target_key,
-        cameo_code=frame.code,
+        cameo_code=code,
         # = doc.text[start:end]; spaCy rebuilds doc.text on each access
         trigger_text=doc[frame.start.i : frame.end.i + 1].text,
         trigger_start_char=start,

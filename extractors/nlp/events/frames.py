@@ -53,6 +53,8 @@ class Frame:
     # "arrived in Gondor": where it happened, the target when nothing else is and it
     # names an actor that is not just a place ("met in Paris" is not about Paris)
     places: list[Token] = field(default_factory=list)
+    # a two-way code's second half: the same dyad back ("visited": 043 from the host)
+    back: str | None = None
 
 
 def sentence_frames(sent: Span) -> list[Frame]:
@@ -134,15 +136,13 @@ def _verb_frames(token: Token, consumed: set[int]) -> list[Frame]:
 
 
 def _dictionary_frames(verb: Token, match: VerbMatch) -> list[Frame]:
-    """The verb's frame, and the frame back from target to source of a two-way code
+    """The verb's frame, with the code back from target to source of a two-way code
     ("visited": 042 from the visitor, 043 from the host)."""
     sources = [t for t in [match.source] if t is not None] + verb_sources(verb)
     later, places = _phrase_nouns(verb, match.end)
     targets = [t for t in [match.target] if t is not None] + verb_targets(verb) + later
-    frames = [Frame(verb, verb, match.end, match.code, sources, targets, places=places)]
-    if match.reverse_code and match.reverse_code != NO_EVENT:
-        frames.append(Frame(verb, verb, match.end, match.reverse_code, targets + places, sources))
-    return frames
+    back = match.reverse_code if match.reverse_code != NO_EVENT else None
+    return [Frame(verb, verb, match.end, match.code, sources, targets, places=places, back=back)]
 
 
 def _phrase_nouns(verb: Token, end: Token) -> tuple[list[Token], list[Token]]:
