@@ -33,6 +33,7 @@ from extractors.nlp.events.verb_patterns import VerbMatch, codes_event, verb_mat
 
 DEMAND_CODE = "100"
 STATEMENT_CODE = "010"
+_REQUEST_ROOTS = ("02", "10")  # CAMEO appeal, demand
 _HEADS = frozenset({"NOUN", "PROPN"})
 # heads of the noun phrases inside a verb phrase, not modifiers ("Iranian-made")
 _PHRASE_HEADS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "appos", "conj"})
@@ -140,9 +141,17 @@ def _dictionary_frames(verb: Token, match: VerbMatch) -> list[Frame]:
     ("visited": 042 from the visitor, 043 from the host)."""
     sources = [t for t in [match.source] if t is not None] + verb_sources(verb)
     later, places = _phrase_nouns(verb, match.end)
-    targets = [t for t in [match.target] if t is not None] + verb_targets(verb) + later
+    targets = [t for t in [match.target] if t is not None] + verb_targets(verb)
+    targets += _asked(verb, match.code) + later
     back = match.reverse_code if match.reverse_code != NO_EVENT else None
     return [Frame(verb, verb, match.end, match.code, sources, targets, places=places, back=back)]
+
+
+def _asked(verb: Token, code: str) -> list[Token]:
+    """The one an appeal or demand asks to act: "demanding that Mugabe abandon"."""
+    if not (code.startswith(_REQUEST_ROOTS) and dictionary_set().our_cameo_rules):
+        return []  # (CAMEO's roots: another set's codes mean something else)
+    return [s for c in verb.children if c.dep_ == "ccomp" for s in clause_subjects(c)]
 
 
 def _phrase_nouns(verb: Token, end: Token) -> tuple[list[Token], list[Token]]:
@@ -228,13 +237,14 @@ def _action_frame(verb: Token, rule: VerbRule) -> Frame:
         if particle is not None and 0 < particle.i - verb.i <= 3:
             end = particle
     later, places = _phrase_nouns(verb, end)
+    asked = _asked(verb, rule.cameo_code)
     return Frame(
         head=verb,
         start=verb,
         end=end,
         code=rule.cameo_code,
         sources=verb_sources(verb),
-        targets=verb_targets(verb) + later,
+        targets=verb_targets(verb) + asked + later,
         places=places,
     )
 

@@ -142,6 +142,22 @@ def _pattern_only() -> frozenset[str]:
     return frozenset(r["lemma"] for r in lexicons.rows("pattern_only_verbs"))
 
 
+@cache
+def _parallel_roots() -> dict[tuple[str, str], str]:
+    """(verb's root, pattern's root) -> the root the code takes (`cameo_parallel_roots.csv`),
+    with the shipped set."""
+    if not dictionary_set().our_cameo_rules:
+        return {}
+    rows = lexicons.rows("cameo_parallel_roots")
+    return {(r["verb_root"], r["pattern_root"]): r["verb_root"] for r in rows}
+
+
+def _in_verb_root(code: str, verb_code: str) -> str:
+    """ "demanded elections": the DEMAND block's pattern 0241 (appeal) read as 1041."""
+    root = _parallel_roots().get((verb_code[:2], code[:2]))
+    return root + code[2:] if root else code
+
+
 def _synset(name: str) -> tuple[tuple[str, ...], ...]:
     return verb_dictionary().synsets.get(name, ())
 
@@ -189,7 +205,7 @@ def verb_match(verb: Token) -> VerbMatch | None:
         return VerbMatch(code, entry.reverse_code, end, None, None, False)
     pattern, first, second = best
     return VerbMatch(
-        pattern.code,
+        _in_verb_root(pattern.code, entry.code),
         pattern.reverse_code,
         end,
         _mark(first, "$") or _mark(second, "$"),
