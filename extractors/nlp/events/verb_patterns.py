@@ -126,7 +126,11 @@ class _Matcher:
         """The end of one word, or of the longest member of a set, matched at position i."""
         if not word.startswith("&"):
             return i + 1 if _word_matches(word, self.tokens[i]) else -1
-        return max((self._words(m, i, stop, True) for m in _synset(word)), default=-1)
+        token = self.tokens[i]
+        members = _synset(word)
+        first_words = {token.text.upper(), token.lemma_.upper()}
+        candidates = [m for first in first_words for m in members.get(first, ())]
+        return max((self._words(m, i, stop, True) for m in candidates), default=-1)
 
 
 def _subtree_range(token: Token) -> range:
@@ -158,8 +162,14 @@ def _in_verb_root(code: str, verb_code: str) -> str:
     return root + code[2:] if root else code
 
 
-def _synset(name: str) -> tuple[tuple[str, ...], ...]:
-    return verb_dictionary().synsets.get(name, ())
+@cache
+def _synset(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A synonym set's members by their first word: a token is tried only against the
+    members it can start."""
+    members: dict[str, list[tuple[str, ...]]] = {}
+    for member in verb_dictionary().synsets.get(name, ()):
+        members.setdefault(member[0], []).append(member)
+    return {first: tuple(found) for first, found in members.items()}
 
 
 def _mark(matcher: _Matcher, mark: str) -> Token | None:
