@@ -49,16 +49,18 @@ def _phoenix_codes() -> dict[str, tuple[str, tuple[tuple[str, str, str], ...]]]:
 
 def dictionary_code(name_key: str, on: date | None) -> str | None:
     """The Phoenix code of a name on a day: the range that holds it, else the entry's
-    default (its undated code)."""
+    default. With no date, the latest range's code: the entries' default is mostly ELI,
+    "former", which only a date can tell (Tony Blair: GBRGOV, not GBRELI)."""
     entry = _phoenix_codes().get(name_key)
     if entry is None:
         return None
     default, ranges = entry
-    if on is not None:
-        day = on.strftime("%Y%m%d")
-        for code, first, last in ranges:
-            if first <= day <= last:
-                return code
+    if on is None:
+        return max(ranges, key=lambda r: r[2])[0] if ranges else default
+    day = on.strftime("%Y%m%d")
+    for code, first, last in ranges:
+        if first <= day <= last:
+            return code
     return default
 
 

@@ -84,14 +84,16 @@ def _bare_statement(frame: Frame) -> bool:
 
 def _phrase_words(verb: Token) -> list[Token]:
     """The words of the verb's clause, with the participles that modify its nouns
-    ("the roads leading into Mordor"), not the clauses it governs."""
+    ("the roads leading into Mordor"), not the clauses it governs, nor the by-phrase
+    of a passive (its source) or a gerund's phrase ("accused X of excluding Y")."""
     found = list(non_clausal_descendants(verb))
     for participle in [t for t in found if t.dep_ == "acl"] + [
         c for t in found for c in t.children if c.dep_ == "acl"
     ]:
         found.append(participle)
         found.extend(non_clausal_descendants(participle))
-    return found
+    apart = {t.i for c in found if c.dep_ in ("agent", "pcomp") for t in c.subtree}
+    return [t for t in found if t.i not in apart]
 
 
 def _reports_another(frame: Frame, frames: list[Frame]) -> bool:
@@ -121,6 +123,8 @@ def _verb_frames(token: Token, consumed: set[int]) -> list[Frame]:
     obliged = _obligation(token) if dictionary_set().our_cameo_rules else None
     if obliged is not None:  # "said Libya must hand over": a demand (CAMEO 100)
         frames.append(_demand_frame(token, obliged))
+    if _demanded(token):
+        return frames  # "said the US should back Ukraine": asked for, not done
     match = verb_match(token)
     rule = verb_rule(token) if dictionary_set().our_cameo_rules else None
     # A pattern of the dictionary is the most specific reading; our own row comes
@@ -204,6 +208,17 @@ def _obligation(verb: Token) -> Token | None:
         ):
             return clause
     return None
+
+
+def _demanded(verb: Token) -> bool:
+    """The reported clause of a demand ("X said Y must ..."), which is not an event of Y."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head is not verb
+        and dictionary_set().our_cameo_rules
+        and _obligation(head) is verb
+    )
 
 
 def _demand_frame(verb: Token, obliged: Token) -> Frame:
