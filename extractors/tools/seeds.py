@@ -39,8 +39,9 @@ MIT), into ``extractors/lexicons`` rather than the seeds (the extractors read it
 
 ``phoenix_actors.csv``, ``cameo_agents.csv`` and ``PETRARCH2_LICENSE``
     Every name of the actor dictionaries with its entry's primary name, CAMEO actor code
-    and country (``phoenix_actors``), every phrase of the agents dictionary with its
-    agent code (``extractors.lexicons.agent_dictionary``), and the dictionaries' licence.
+    and country (``extractors.lexicons.actor_dictionary``), every phrase of the agents
+    dictionary with its agent code (``extractors.lexicons.agent_dictionary``), and the
+    dictionaries' licence.
 
 The output is deterministic: re-running on the same inputs changes nothing, and a file
 is written only when its text changed.
@@ -55,9 +56,9 @@ import sys
 from pathlib import Path
 
 from extractors.lexicons import LEXICON_DIR, gazetteer
+from extractors.lexicons.actor_dictionary import DICTIONARIES, actors_csv
 from extractors.lexicons.agent_dictionary import agents_csv
 from extractors.settings import PROJECT_ROOT, shared_dir
-from extractors.tools import phoenix_actors
 
 SEED_DIR = PROJECT_ROOT / "dbt_project" / "seeds"
 LEXICON_SEEDS = ("places.csv", "sectors.csv", "honorifics.csv")
@@ -224,7 +225,7 @@ def phoenix_lexicon(petrarch_dir: Path) -> dict[str, str]:
     """The compiled Phoenix actor and agents dictionaries and their licence, for
     extractors/lexicons."""
     return {
-        "phoenix_actors.csv": phoenix_actors.compiled_csv(petrarch_dir),
+        "phoenix_actors.csv": actors_csv([petrarch_dir / name for name in DICTIONARIES]),
         "cameo_agents.csv": agents_csv(petrarch_dir / "Phoenix.agents.txt"),
         "PETRARCH2_LICENSE": (petrarch_dir / "LICENSE").read_text(encoding="utf-8"),
     }

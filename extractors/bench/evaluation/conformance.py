@@ -21,11 +21,7 @@ import sys
 from collections import defaultdict
 from datetime import date
 
-from extractors.bench.evaluation.petrarch_actors import (
-    dictionary_actors,
-    load_petrarch_actors,
-    petrarch_date,
-)
+from extractors.bench.evaluation.petrarch_actors import dictionary_actors, phrase_codes
 from extractors.bench.evaluation.scoring import precision_recall_f1
 from extractors.bench.evaluation.shared_data import eval_path
 from extractors.lexicons.dictionary_set import dictionary_set
@@ -48,16 +44,14 @@ def run_suite() -> dict:
     """Score the records with the configured dictionary set (call in the suite's process)."""
     records_path = eval_path("events", RECORDS)
     assert records_path is not None
-    dictionary: dict = {}
-    for path in dictionary_set().actors:
-        dictionary.update(load_petrarch_actors(path))
+    dictionary = phrase_codes(list(dictionary_set().actors))
     records = [json.loads(line) for line in records_path.read_text(encoding="utf-8").splitlines()]
     records = [r for r in records if r["category"] != "ERROR"]
     nlp = load_nlp()
     per_category: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     misses = []
     for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
-        when = petrarch_date(record["date"])
+        when = int(record["date"])  # YYYYMMDD
         actors = dictionary_actors(doc, dictionary, when)
         published = date(when // 10000, when // 100 % 100, when % 100)
         predicted = {

@@ -1,73 +1,32 @@
 """The PETRARCH2 suite's own actor dictionary, for scoring the event coder apart from NER.
 
-The unit-test records name fictional actors (Arnor, Gondor...); ``load_petrarch_actors``
-reads the suite's dictionary (`PETR.Validate.actors.txt`, with its date restrictions) and
-``dictionary_actors`` finds them in a parsed record by longest match.
+The unit-test records name fictional actors (Arnor, Gondor...); ``phrase_codes`` reads
+the suite's dictionary (`PETR.Validate.actors.txt`, with its date restrictions, through
+`extractors.lexicons.actor_dictionary`) and ``dictionary_actors`` finds them in a parsed
+record by longest match.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from extractors.lexicons.actor_dictionary import actor_rows
 from extractors.nlp.actors import ActorInfo, DocActors
 from extractors.nlp.actors.codes import agent_phrase
 from extractors.nlp.clauses import non_clausal_descendants
 
-
-def petrarch_date(text: str, century: str = "19") -> int:
-    return int(text if len(text) == 8 else century + text)
+_OPEN = 99999999  # the undated code holds on every day
 
 
-def _parse_code_block(block: str) -> tuple[str, int, int] | None:
-    block = block.split("#")[0].strip()
-    match = re.match(r"\[\s*([^\]\s]+)\s*([^\]]*)\]", block)
-    if not match:
-        return None
-    code, restriction = match[1].split("/")[0].upper(), match[2].replace(" ", "")
-    low, high = 0, 99999999
-    if restriction.startswith("<"):
-        high = petrarch_date(restriction[1:]) - 1
-    elif restriction.startswith(">"):
-        low = petrarch_date(restriction[1:]) + 1
-    elif "-" in restriction:
-        a, b = restriction.split("-", 1)
-        low, high = petrarch_date(a), petrarch_date(b)
-    return code, low, high
-
-
-def load_petrarch_actors(path: Path) -> dict[tuple[str, ...], list[tuple[str, int, int]]]:
-    """Phrase (upper-case words) -> [(code, from, to)] from a PETRARCH actor dictionary."""
-    actors: dict[tuple[str, ...], list[tuple[str, int, int]]] = {}
-    names: list[tuple[str, ...]] = []
-    codes: list[tuple[str, int, int]] = []
-
-    def flush() -> None:
-        for name in names:
-            actors[name] = list(codes)
-
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        stripped = line.split("#")[0].rstrip()
-        if not stripped.strip() or stripped.lstrip().startswith("<"):
-            continue
-        if line[0] in " \t":
-            block = _parse_code_block(stripped.strip())
-            if block:
-                codes.append(block)
-            continue
-        if stripped.startswith("+"):
-            names.append(tuple(w for w in re.split(r"[_\s]+", stripped[1:].strip().upper()) if w))
-            continue
-        flush()
-        head, _, rest = stripped.partition("[")
-        names = [tuple(w for w in re.split(r"[_\s]+", head.strip().upper()) if w)]
-        codes = []
-        if rest:
-            block = _parse_code_block("[" + rest)
-            if block:
-                codes.append(block)
-    flush()
-    return {k: v for k, v in actors.items() if k}
+def phrase_codes(paths: list[Path]) -> dict[tuple[str, ...], list[tuple[str, int, int]]]:
+    """Phrase (upper-case words) -> [(code, first day, last day)] of the dictionaries'
+    names, their date-ranged codes first and the undated one last."""
+    phrases = {}
+    for row in actor_rows(paths):
+        dated = [part.split() for part in row["dated_codes"].split(";") if part]
+        codes = [(code, int(first), int(last)) for code, first, last in dated]
+        phrases[tuple(row["name"].upper().split())] = [*codes, (row["cameo_code"], 0, _OPEN)]
+    return phrases
 
 
 def _word_matches(word: str, token: str) -> bool:
@@ -103,8 +62,8 @@ def dictionary_actors(doc, dictionary, when: int) -> DocActors:
 
 def _code_on(codes: list[tuple[str, int, int]], when: int) -> str | None:
     """The code whose date restriction holds on the day, else the unrestricted one."""
-    unrestricted = [c for c, low, high in codes if (low, high) == (0, 99999999)]
-    dated = [c for c, low, high in codes if low <= when <= high and (low, high) != (0, 99999999)]
+    unrestricted = [c for c, low, high in codes if (low, high) == (0, _OPEN)]
+    dated = [c for c, low, high in codes if low <= when <= high and (low, high) != (0, _OPEN)]
     found = dated or unrestricted
     return found[0] if found else None
 

@@ -19,6 +19,7 @@ from datetime import date
 from functools import cache
 
 from extractors import lexicons
+from extractors.lexicons.actor_dictionary import actor_rows
 from extractors.lexicons.agent_dictionary import agent_rows
 from extractors.lexicons.dictionary_set import dictionary_set
 from extractors.lexicons.gazetteer import lookup_key
@@ -40,10 +41,12 @@ def _ranges(dated_codes: str) -> tuple[tuple[str, str, str], ...]:
 
 @cache
 def _phoenix_codes() -> dict[str, tuple[str, tuple[tuple[str, str, str], ...]]]:
-    """name -> (code for an undated document, ((code, first day, last day), ...))."""
+    """name -> (code for an undated document, ((code, first day, last day), ...)), of the
+    dictionary set in use."""
+    paths = dictionary_set().actors
+    rows = actor_rows(list(paths)) if paths else lexicons.rows("phoenix_actors")
     return {
-        lookup_key(row["name"]): (row["cameo_code"], _ranges(row["dated_codes"]))
-        for row in lexicons.rows("phoenix_actors")
+        lookup_key(row["name"]): (row["cameo_code"], _ranges(row["dated_codes"])) for row in rows
     }
 
 

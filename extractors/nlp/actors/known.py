@@ -6,7 +6,7 @@ Two sources, in order:
   lists ("Tories", "Lib Dems", "EU"), each row with a note; they fix the kind too, so
   "Labour" is an organisation wherever the NER called it a person.
 - `phoenix_actors.csv`: the Phoenix actor dictionaries of PETRARCH-2 compiled by
-  `make seeds` (extractors/tools/phoenix_actors.py): an entry's CAMEO code gives a
+  `make seeds` (extractors/lexicons/actor_dictionary.py): an entry's CAMEO code gives a
   country ("Alan Greenspan" -> USA, "Sony" -> JPN). The name stays as the text spells
   it (the dictionaries' upper-case names would lose "al-Maliki" and "DiCaprio"), and
   they say nothing about kind, so the NER's label stands; a one-word person name is

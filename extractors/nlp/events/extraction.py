@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from itertools import product
 from typing import NamedTuple
 
 from spacy.tokens import Doc
@@ -72,20 +73,22 @@ def extract_events(
             for source, target, code in _coded_pairs(frame, actors, place_country):
                 if not (_has_who(source) or _has_who(target)):
                     continue  # who did what to whom needs at least one who
-                source_code, target_code = _actor_code(source, actors), _actor_code(target, actors)
-                dyad = _Dyad(
-                    source.key if source else None,
-                    target.key if target else None,
-                    _country(source, source_code),
-                    _country(target, target_code),
-                    source_code,
-                    target_code,
-                )
-                identity = (sentence_index, *dyad, code)
-                if identity in seen:
-                    continue
-                seen.add(identity)
-                events.append(_event(len(events), doc, frame, code, dyad, setting))
+                for source_code, target_code in product(
+                    _member_codes(source, actors), _member_codes(target, actors)
+                ):
+                    dyad = _Dyad(
+                        source.key if source else None,
+                        target.key if target else None,
+                        _country(source, source_code),
+                        _country(target, target_code),
+                        source_code,
+                        target_code,
+                    )
+                    identity = (sentence_index, *dyad, code)
+                    if identity in seen:
+                        continue
+                    seen.add(identity)
+                    events.append(_event(len(events), doc, frame, code, dyad, setting))
     return events
 
 
@@ -96,6 +99,13 @@ def _coded_pairs(frame: Frame, actors: DocActors, place_country: str | None):
     yield from ((source, target, frame.code) for source, target in pairs)
     if frame.back:
         yield from ((t, s, frame.back) for s, t in pairs if s is not None and t is not None)
+
+
+def _member_codes(slot: Slot | None, actors: DocActors) -> list[str | None]:
+    """The slot's code; a dictionary's compound actor ("FRO/BIL/SAM", the Shire's three
+    hobbits) acts as each of its members."""
+    code = _actor_code(slot, actors)
+    return list(code.split("/")) if code else [code]
 
 
 def _actor_code(slot: Slot | None, actors: DocActors) -> str | None:

@@ -1,13 +1,14 @@
-"""Compile the Phoenix actor dictionaries of PETRARCH-2 into one lexicon of names.
+"""PETRARCH-2 actor dictionaries read as rows of names.
 
 ``../shared/reference/petrarch2/Phoenix.{Countries,International,MilNonState}.actors.txt``
 (MIT, Open Event Data Alliance; format in ``dictionaries.rst`` there) list named people and
-bodies: an entry line, ``+`` lines with its other names, and ``[CODE dates]`` lines. The
-compiled ``extractors/lexicons/phoenix_actors.csv`` keeps, per name, the entry's primary
+bodies: an entry line, ``+`` lines with its other names, and ``[CODE dates]`` lines.
+``actor_rows`` keeps, per name, the entry's primary
 name, its CAMEO actor code for an undated document (the undated one, else the latest date
 range), its date-ranged codes (``dated_codes``: ``CODE YYYYMMDD YYYYMMDD`` joined by ``;``)
-and the country that code carries (``GBRGOV`` -> GBR, ``MNCUSA`` -> USA; ``IGOUNO`` has none). It is
-written by ``make seeds`` with the licence beside it (``PETRARCH2_LICENSE``); rows are
+and the country that code carries (``GBRGOV`` -> GBR, ``MNCUSA`` -> USA; ``IGOUNO`` has none).
+``make seeds`` writes the shipped set's rows to ``phoenix_actors.csv`` with the licence
+beside it (``PETRARCH2_LICENSE``); another dictionary set is read as it is. Rows are
 sorted, so an unchanged dictionary gives the same file.
 
 Names that are patterns rather than words (``!`` stems, ``{`` alternatives) are skipped,
@@ -113,10 +114,11 @@ def _country(code: str) -> str:
     return ""
 
 
-def compile_rows(petrarch_dir: Path) -> list[dict[str, str]]:
+def actor_rows(paths: list[Path]) -> list[dict[str, str]]:
+    """One row per name of the dictionaries, the first file's entry winning."""
     rows: dict[str, dict[str, str]] = {}
-    for dictionary in DICTIONARIES:
-        text = (petrarch_dir / dictionary).read_text(encoding="utf-8", errors="replace")
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
         for entry in _entries(text):
             code = _chosen_code(entry.codes)
             for name in entry.names:
@@ -128,15 +130,16 @@ def compile_rows(petrarch_dir: Path) -> list[dict[str, str]]:
                         "cameo_code": code.lstrip("~"),
                         "dated_codes": _dated_codes(entry.codes),
                         "country_code": _country(code),
-                        "dictionary": dictionary.split(".")[1],
+                        # Phoenix.Countries.actors.txt -> Countries
+                        "dictionary": path.name.split(".")[1],
                     },
                 )
     return sorted(rows.values(), key=lambda r: r["name"])
 
 
-def compiled_csv(petrarch_dir: Path) -> str:
+def actors_csv(paths: list[Path]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(compile_rows(petrarch_dir))
+    writer.writerows(actor_rows(paths))
     return buffer.getvalue()

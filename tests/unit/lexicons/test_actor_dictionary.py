@@ -3,7 +3,7 @@
 import pytest
 
 from extractors.lexicons import LEXICON_DIR
-from extractors.tools.phoenix_actors import compile_rows, compiled_csv
+from extractors.lexicons.actor_dictionary import DICTIONARIES, actor_rows, actors_csv
 from tests.support.paths import SHARED
 
 PETRARCH = SHARED / "reference" / "petrarch2"
@@ -32,7 +32,7 @@ def sample_dir(tmp_path):
 
 
 def test_entries_other_names_codes_and_countries(sample_dir):
-    rows = {r["name"]: r for r in compile_rows(sample_dir)}
+    rows = {r["name"]: r for r in actor_rows([sample_dir / n for n in DICTIONARIES])}
     assert set(rows) == {
         "anna kowalczyk",
         "president anna kowalczyk",
@@ -54,6 +54,6 @@ def test_entries_other_names_codes_and_countries(sample_dir):
 @pytest.mark.skipif(not PETRARCH.is_dir(), reason="needs ../shared/reference/petrarch2")
 def test_the_shipped_lexicon_is_the_compiled_dictionaries():
     shipped = (LEXICON_DIR / "phoenix_actors.csv").read_text(encoding="utf-8")
-    assert shipped == compiled_csv(PETRARCH)
+    assert shipped == actors_csv([PETRARCH / name for name in DICTIONARIES])
     licence = (LEXICON_DIR / "PETRARCH2_LICENSE").read_text(encoding="utf-8")
     assert licence == (PETRARCH / "LICENSE").read_text(encoding="utf-8")
