@@ -30,14 +30,15 @@ class Discards:
     def empty(cls) -> Discards:
         return cls(_NEVER, _NEVER)
 
-    def discards_sentence(self, text: str) -> str | None:
-        """The phrase that keeps this sentence from being coded, if any."""
-        match = self.sentence.search(text) or self.story.search(text)
-        return match.group() if match else None
-
     def discards_story(self, text: str) -> str | None:
         match = self.story.search(text)
         return match.group() if match else None
+
+    def sentence_hits(self, text: str) -> list[int]:
+        """Where a sentence discard starts in `text`, for a caller that asks of each
+        sentence whether one falls inside it (one pass over a document, not one per
+        sentence)."""
+        return [m.start() for m in self.sentence.finditer(text)]
 
 
 def _regex(phrases: list[str]) -> re.Pattern[str]:

@@ -56,10 +56,12 @@ def extract_events(
     events: list[Event] = []
     seen: set[tuple] = set()  # (sentence, dyad, code): one event each
     clause_places: dict[int, str | None] = {}
-    if discards().discards_story(doc.text):
+    text = doc.text
+    if discards().discards_story(text):
         return events  # a sports report, an awards ceremony: not politics
+    hits = discards().sentence_hits(text)
     for sentence_index, sent in enumerate(doc.sents):
-        if discards().discards_sentence(sent.text):
+        if any(sent.start_char <= at < sent.end_char for at in hits):
             continue
         evidence = trimmed_sentence(sent)
         for frame in sentence_frames(sent):

@@ -65,8 +65,9 @@ def _adjacent_words(verb: Token, entry: Verb) -> Token | None:
 class _Matcher:
     """Matches pattern elements in order over a list of tokens (a clause's side)."""
 
-    def __init__(self, tokens: list[Token]):
+    def __init__(self, tokens: list[Token], forms: list[tuple[str, str]]):
         self.tokens = tokens
+        self.forms = forms  # each token's (text, lemma), upper case, as patterns spell them
         self.marks: dict[str, int] = {}
 
     def run(self, elements: tuple[Element, ...], start: int = 0, stop: int | None = None) -> int:
@@ -93,7 +94,7 @@ class _Matcher:
         """The end of `element` matched starting exactly at position i, -1 if it does not."""
         if isinstance(element, Prep):
             prep = self.tokens[i]
-            if prep.text.upper() != element.word:
+            if self.forms[i][0] != element.word:
                 return -1
             inside = i + 1
             while inside < stop and self.tokens[inside].i in _subtree_range(prep):
@@ -125,11 +126,9 @@ class _Matcher:
     def _word(self, word: str, i: int, stop: int) -> int:
         """The end of one word, or of the longest member of a set, matched at position i."""
         if not word.startswith("&"):
-            return i + 1 if _word_matches(word, self.tokens[i]) else -1
-        token = self.tokens[i]
+            return i + 1 if word in self.forms[i] else -1
         members = _synset(word)
-        first_words = {token.text.upper(), token.lemma_.upper()}
-        candidates = [m for first in first_words for m in members.get(first, ())]
+        candidates = [m for first in set(self.forms[i]) for m in members.get(first, ())]
         return max((self._words(m, i, stop, True) for m in candidates), default=-1)
 
 
@@ -186,14 +185,42 @@ def _clause_sides(verb: Token, end: Token) -> tuple[list[Token], list[Token]]:
     return [t for t in words if t.i < verb.i], [t for t in words if t.i > end.i]
 
 
+def _forms(tokens: list[Token]) -> list[tuple[str, str]]:
+    return [(t.text.upper(), t.lemma_.upper()) for t in tokens]
+
+
+def _literals(elements: tuple[Element, ...]) -> frozenset[str]:
+    """The words a side of a pattern cannot match without (not its synonym sets)."""
+    found: set[str] = set()
+    for element in elements:
+        if isinstance(element, Prep):
+            found.add(element.word)
+            found |= _literals(element.terms)
+        elif isinstance(element, Term):
+            found.update(w for w in element.words if not w.startswith("&"))
+    return frozenset(found)
+
+
+@cache
+def _needs(pattern: Pattern) -> tuple[frozenset[str], frozenset[str]]:
+    return _literals(pattern.before), _literals(pattern.after)
+
+
 def _best(
     patterns: list[Pattern], before: list[Token], after: list[Token]
 ) -> tuple[Pattern, _Matcher, _Matcher] | None:
     found = None
+    forms_before, forms_after = _forms(before), _forms(after)
+    # most patterns name a word the clause lacks: a set lookup rules them out
+    words_before = {w for pair in forms_before for w in pair}
+    words_after = {w for pair in forms_after for w in pair}
     for pattern in patterns:
         if found is not None and pattern.size <= found[0].size:
             continue
-        first, second = _Matcher(before), _Matcher(after)
+        need_before, need_after = _needs(pattern)
+        if not (need_before <= words_before and need_after <= words_after):
+            continue
+        first, second = _Matcher(before, forms_before), _Matcher(after, forms_after)
         if first.run(pattern.before) >= 0 and second.run(pattern.after) >= 0:
             found = (pattern, first, second)
     return found

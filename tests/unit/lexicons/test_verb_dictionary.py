@@ -79,8 +79,9 @@ def test_discards_match_stems_and_whole_words_but_not_dates(tmp_path):
         encoding="utf-8",
     )
     discards = load_discards(path)
-    assert discards.discards_sentence("The baseballs flew.") == "baseball"
-    assert discards.discards_sentence("the Grand  Prix in Monaco") == "Grand  Prix"
-    assert discards.discards_sentence("the Grand Prixes") is None
+    assert discards.sentence_hits("The baseballs flew.") == [4]
+    assert discards.sentence_hits("the Grand  Prix in Monaco. And baseball.") == [4, 31]
+    assert discards.sentence_hits("the Grand Prixes") == []
     assert discards.discards_story("Brazil won the World Cup") == "World Cup"
-    assert discards.discards_sentence("the invasion in 2003, five years ago") is None
+    assert discards.discards_story("Baseball") is None  # a sentence discard only
+    assert discards.sentence_hits("the invasion in 2003, five years ago") == []
