@@ -117,10 +117,11 @@ def test_maliki_is_an_iraqi_person(warehouse):
 
 def test_actors_carry_cameo_codes(warehouse):
     """Countries by ISO code, named people by their Phoenix entry (the seed is undated, so
-    al-Maliki has his entry's default), others by country and agents-dictionary title."""
+    al-Maliki has his latest dated role, prime minister), others by country and
+    agents-dictionary title."""
     codes = dict(query(warehouse, "select canonical_name, cameo_actor_code from marts.dim_actors"))
     assert codes["Iran"] == "IRN"
-    assert codes["Nouri al-Maliki"] == "IRQELI"
+    assert codes["Nouri al-Maliki"] == "IRQGOV"
     assert codes["American military officials"] == "USAMIL"
     assert codes["Baghdad"] is None  # a place where things happen is no actor code
     # an event's sides carry the code of their actor in that document, else their country
