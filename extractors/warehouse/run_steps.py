@@ -55,10 +55,14 @@ def plan(settings: Settings, run_id: str) -> list[Batch]:
         log.warning("removed the staging folder of a run killed long ago: %s", stale)
     working = settings.working_db_path
     healed = start_working_copy(settings.db_path, working, _base_file(settings, run_id), run_id)
+    # a run started just after this one may take the copy over (and rewrite it) at once:
+    # read it under the lock, as its owner, or stop with WorkingCopyTakenError
+    with own_working_copy(settings, run_id) as owned:
+        known = known_documents(owned)
     intake = discover(
         settings.input_dir,
         run_id=run_id,
-        known=known_documents(working),
+        known=known,
         max_bytes=settings.max_bytes,
     )
     summary = write_intake(run_dir, intake, note=healed)
