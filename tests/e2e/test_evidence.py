@@ -311,27 +311,24 @@ def test_a_rewrite_reuses_unchanged_pages_and_renders_changed_ones(warehouse, tm
     assert page.stat().st_ino == first
     assert "PERSON · Nouri al-Maliki · " in page.read_text(encoding="utf-8")
 
-    with duckdb.connect(str(copy)) as con:
-        con.execute(
-            "update marts.dim_actors set canonical_name = 'Nuri al-Maliki' "
-            "where canonical_name = 'Nouri al-Maliki'"
-        )
-    write_evidence_site(copy, out)
+    _rewrite(copy, out, "canonical_name = 'Nuri al-Maliki'", "Nouri al-Maliki")
     assert page.stat().st_ino != first
     text = page.read_text(encoding="utf-8")
     assert "PERSON · Nuri al-Maliki · " in text
     assert "PERSON · Nouri al-Maliki" not in text
 
     renamed = page.stat().st_ino
-    with duckdb.connect(str(copy)) as con:
-        con.execute(
-            "update marts.dim_actors set cameo_actor_code = 'XXXGOV' "
-            "where canonical_name = 'Nuri al-Maliki'"
-        )
-    write_evidence_site(copy, out)
+    _rewrite(copy, out, "cameo_actor_code = 'XXXGOV'", "Nuri al-Maliki")
     assert page.stat().st_ino != renamed
     assert "PERSON · Nuri al-Maliki · XXXGOV</span>" in page.read_text(encoding="utf-8")
     pages = json.loads((out / "pages.json").read_text())["pages"]
     assert set(pages) == {
         row[0] for row in query(copy, "select document_id from marts.dim_documents")
     }
+
+
+def _rewrite(copy, out, assignment: str, name: str) -> None:
+    """Change one actor of the warehouse copy and write its evidence site again."""
+    with duckdb.connect(str(copy)) as con:
+        con.execute(f"update marts.dim_actors set {assignment} where canonical_name = '{name}'")
+    write_evidence_site(copy, out)
