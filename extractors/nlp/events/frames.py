@@ -33,7 +33,8 @@ from extractors.nlp.events.verb_patterns import VerbMatch, codes_event, verb_mat
 
 DEMAND_CODE = "100"
 STATEMENT_CODE = "010"
-_REQUEST_ROOTS = ("02", "10")  # CAMEO appeal, demand
+_APPEAL_ROOT = "02"
+_REQUEST_ROOTS = (_APPEAL_ROOT, "10")  # CAMEO appeal, demand
 _HEADS = frozenset({"NOUN", "PROPN"})
 # heads of the noun phrases inside a verb phrase, not modifiers ("Iranian-made")
 _PHRASE_HEADS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "appos", "conj"})
@@ -65,7 +66,8 @@ def sentence_frames(sent: Span) -> list[Frame]:
     consumed: set[int] = set()  # event nouns a verb frame codes already
     tokens = list(sent)  # iterating a Span builds each Token anew
     for token in tokens:
-        if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
+        # a participle used as an adjective describes ("China's rapidly expanding economy")
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "amod"):
             frames.extend(_verb_frames(token, consumed))
     for token in tokens:
         if token.pos_ == "NOUN" and token.i not in consumed:
@@ -126,6 +128,8 @@ def _verb_frames(token: Token, consumed: set[int]) -> list[Frame]:
     if _demanded(token):
         return frames  # "said the US should back Ukraine": asked for, not done
     match = verb_match(token)
+    if match is not None and _reports_a_claim(token, match):
+        return frames  # "suggested Yukos manufactured a case": said, not asked
     rule = verb_rule(token) if dictionary_set().our_cameo_rules else None
     # A pattern of the dictionary is the most specific reading; our own row comes
     # before the dictionary's code for the bare verb (see cameo_verbs.csv's notes).
@@ -219,6 +223,34 @@ def _demanded(verb: Token) -> bool:
         and dictionary_set().our_cameo_rules
         and _obligation(head) is verb
     )
+
+
+# "asked whether": a question; a reported clause in the indicative or with "would" is a claim
+_QUESTION_MARKS = frozenset({"whether", "if"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _reports_a_claim(verb: Token, match: VerbMatch) -> bool:
+    """An appeal verb whose complement is a claim or a question, not a request:
+    "suggested that Parliament could decide", "asked whether the Lib Dems would match"
+    (a request asks for an act: "urged them to", "suggested that he resign", "should")."""
+    if match.by_pattern or not match.code.startswith(_APPEAL_ROOT):
+        return False
+    if not dictionary_set().our_cameo_rules or any(
+        c.dep_ in ("dobj", "xcomp") for c in verb.children
+    ):
+        return False
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if marks & _QUESTION_MARKS:
+            return True
+        if any(a.lower_ in modals("obligation") for a in auxiliaries):
+            continue
+        # finite: "had broken", "could decide", "manufactured"; not "that he resign"
+        if clause.tag_ in _FINITE_TAGS or any(a.tag_ in _FINITE_TAGS for a in auxiliaries):
+            return True
+    return False
 
 
 def _demand_frame(verb: Token, obliged: Token) -> Frame:

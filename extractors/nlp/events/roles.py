@@ -20,8 +20,10 @@ from spacy.tokens import Token
 from extractors import lexicons
 from extractors.lexicons.gazetteer import find_place
 from extractors.nlp.actors import ActorInfo, DocActors
+from extractors.nlp.actors.codes import agent_phrase
 from extractors.nlp.clauses import clause_subjects, conjuncts, prep_objects
 from extractors.nlp.events.frames import Frame
+from extractors.nlp.events.triggers import noun_rule
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,29 @@ def _led_by(token: Token, actors: DocActors) -> tuple[str | None, str | None]:
     return None, None
 
 
+@cache
+def _people_nouns() -> frozenset[str]:
+    """Common nouns that name people or bodies (`sectors.csv`, `generic_agents.csv`,
+    `org_nouns.csv`): "the German government", "Iraqi militiamen", "oil firm Yukos"."""
+    words = {r["term"] for r in lexicons.rows("sectors")} | _generic_agents()
+    return frozenset(words | {r["noun"] for r in lexicons.rows("org_nouns")})
+
+
+def _stands_for_its_modifier(token: Token) -> bool:
+    """Whether a noun's modifier can be who acts: a name, a body or an agent ("Iranian
+    officials", "the U.S. military's raid"), not a thing ("EU legislation needs",
+    "the Bush website", "the Romanian visa scandal")."""
+    if token.pos_ != "NOUN":
+        return True
+    lemma = token.lemma_.lower()
+    return (
+        lemma in _people_nouns()
+        or token.lower_ in _people_nouns()
+        or agent_phrase(lemma) is not None
+        or noun_rule(token) is not None
+    )
+
+
 def _modifier_actor(token: Token, actors: DocActors) -> str | None:
     """An actor named in the left modifiers of a noun phrase: "the U.S. military's raid"."""
     for left in token.lefts:
@@ -120,7 +145,7 @@ def _actor_key(token: Token, actors: DocActors) -> str | None:
         return actors.token_actor[token.i]
     if token.pos_ == "PRON" and actors.actor_of(token) is None:
         return _reporter(token, actors)
-    if _origin_only(token):
+    if _origin_only(token) or not _stands_for_its_modifier(token):
         return None
     return actors.actor_of(token) or _modifier_actor(token, actors)
 
@@ -133,6 +158,14 @@ def _takes_part(info: ActorInfo, code: str, role: str) -> bool:
     if info.kind == "location":
         return role == "target" and code.startswith(_code_prefixes("violence"))
     return info.kind not in ("person", "organization") or info.cameo_actor_code is not None
+
+
+def _uncoded_actor(token: Token, actors: DocActors) -> bool:
+    key = actors.token_actor.get(token.i)
+    info = actors.actors[key] if key else None
+    return (
+        info is not None and info.kind in ("person", "organization") and not info.cameo_actor_code
+    )
 
 
 def _resolve(
@@ -174,10 +207,14 @@ def _resolve(
 def _first_group(
     tokens: list[Token], actors: DocActors, place_country: str | None, code: str, role: str
 ) -> list[Slot]:
-    """The first candidate phrase that names an actor, with the actors conjoined to it."""
+    """The first candidate phrase that names an actor, with the actors conjoined to it.
+    A person or organisation with no code ends the search: it is who the role names
+    ("also support Mr Forgeard, and DaimlerChrysler"), not a reason to take the next."""
     for token in tokens:
         slot = _resolve(token, actors, place_country, code, role)
         if slot is None:
+            if _uncoded_actor(token, actors):
+                return []
             continue
         root = token
         while root.dep_ == "conj" and root.head is not root:
