@@ -33,8 +33,7 @@ from extractors.nlp.events.verb_patterns import VerbMatch, codes_event, verb_mat
 
 DEMAND_CODE = "100"
 STATEMENT_CODE = "010"
-_APPEAL_ROOT = "02"
-_REQUEST_ROOTS = (_APPEAL_ROOT, "10")  # CAMEO appeal, demand
+_REQUEST_ROOTS = ("02", "10")  # CAMEO appeal, demand
 _HEADS = frozenset({"NOUN", "PROPN"})
 # heads of the noun phrases inside a verb phrase, not modifiers ("Iranian-made")
 _PHRASE_HEADS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "appos", "conj"})
@@ -227,14 +226,17 @@ def _demanded(verb: Token) -> bool:
 
 # "asked whether": a question; a reported clause in the indicative or with "would" is a claim
 _QUESTION_MARKS = frozenset({"whether", "if"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# finite forms; a plural present verb ("demanded that they refuse") may be a subjunctive
+_FINITE_VERB_TAGS = frozenset({"VBD", "VBZ"})
+_FINITE_AUX_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _reports_a_claim(verb: Token, match: VerbMatch) -> bool:
-    """An appeal verb whose complement is a claim or a question, not a request:
-    "suggested that Parliament could decide", "asked whether the Lib Dems would match"
-    (a request asks for an act: "urged them to", "suggested that he resign", "should")."""
-    if match.by_pattern or not match.code.startswith(_APPEAL_ROOT):
+    """An appeal or demand verb whose complement is a claim or a question, not a request:
+    "suggested that Parliament could decide", "asked whether the Lib Dems would match",
+    "insisted the leadership had made advances" (a request asks for an act: "urged them
+    to", "demanded that he resign", "should")."""
+    if match.by_pattern or not match.code.startswith(_REQUEST_ROOTS):
         return False
     if not dictionary_set().our_cameo_rules or any(
         c.dep_ in ("dobj", "xcomp") for c in verb.children
@@ -248,7 +250,7 @@ def _reports_a_claim(verb: Token, match: VerbMatch) -> bool:
         if any(a.lower_ in modals("obligation") for a in auxiliaries):
             continue
         # finite: "had broken", "could decide", "manufactured"; not "that he resign"
-        if clause.tag_ in _FINITE_TAGS or any(a.tag_ in _FINITE_TAGS for a in auxiliaries):
+        if clause.tag_ in _FINITE_VERB_TAGS or any(a.tag_ in _FINITE_AUX_TAGS for a in auxiliaries):
             return True
     return False
 

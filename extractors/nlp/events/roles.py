@@ -20,10 +20,8 @@ from spacy.tokens import Token
 from extractors import lexicons
 from extractors.lexicons.gazetteer import find_place
 from extractors.nlp.actors import ActorInfo, DocActors
-from extractors.nlp.actors.codes import agent_phrase
 from extractors.nlp.clauses import clause_subjects, conjuncts, prep_objects
 from extractors.nlp.events.frames import Frame
-from extractors.nlp.events.triggers import noun_rule
 
 
 @dataclass(frozen=True)
@@ -89,29 +87,6 @@ def _led_by(token: Token, actors: DocActors) -> tuple[str | None, str | None]:
     return None, None
 
 
-@cache
-def _people_nouns() -> frozenset[str]:
-    """Common nouns that name people or bodies (`sectors.csv`, `generic_agents.csv`,
-    `org_nouns.csv`): "the German government", "Iraqi militiamen", "oil firm Yukos"."""
-    words = {r["term"] for r in lexicons.rows("sectors")} | _generic_agents()
-    return frozenset(words | {r["noun"] for r in lexicons.rows("org_nouns")})
-
-
-def _stands_for_its_modifier(token: Token) -> bool:
-    """Whether a noun's modifier can be who acts: a name, a body or an agent ("Iranian
-    officials", "the U.S. military's raid"), not a thing ("EU legislation needs",
-    "the Bush website", "the Romanian visa scandal")."""
-    if token.pos_ != "NOUN":
-        return True
-    lemma = token.lemma_.lower()
-    return (
-        lemma in _people_nouns()
-        or token.lower_ in _people_nouns()
-        or agent_phrase(lemma) is not None
-        or noun_rule(token) is not None
-    )
-
-
 def _modifier_actor(token: Token, actors: DocActors) -> str | None:
     """An actor named in the left modifiers of a noun phrase: "the U.S. military's raid"."""
     for left in token.lefts:
@@ -145,7 +120,7 @@ def _actor_key(token: Token, actors: DocActors) -> str | None:
         return actors.token_actor[token.i]
     if token.pos_ == "PRON" and actors.actor_of(token) is None:
         return _reporter(token, actors)
-    if _origin_only(token) or not _stands_for_its_modifier(token):
+    if _origin_only(token):
         return None
     return actors.actor_of(token) or _modifier_actor(token, actors)
 
