@@ -119,7 +119,7 @@ lint: $(INSTALLED)
 	$(VENV)/bin/ruff check extractors dags tests
 	$(VENV)/bin/ruff format --check extractors dags tests
 	$(VENV)/bin/mypy
-	cd $(DBT_DIR) && $(VENV)/bin/sqlfluff lint models tests analyses
+	cd $(DBT_DIR) && $(VENV)/bin/sqlfluff lint models tests macros
 
 clean:
 	rm -rf state warehouse $(DBT_DIR)/target $(DBT_DIR)/logs

@@ -126,9 +126,9 @@ def test_lineage_graph_renders_nodes(browser, docs_dir):
             "model.wirehouse.fct_events",
             "model.wirehouse.stg_raw__events",
             "seed.wirehouse.cameo_codes",
-            # the analyses and their exposures sit downstream of the mart
-            "analysis.wirehouse.dyad_quad_class_by_month",
-            "exposure.wirehouse.dyads_over_time",
+            # the analytics views and the evidence pages sit downstream of the mart
+            "model.wirehouse.dyad_quad_class_by_month",
+            "model.wirehouse.events",
             "exposure.wirehouse.evidence_pages",
         } <= set(nodes), nodes
         canvases = browser.execute_script(

@@ -1,7 +1,6 @@
 """`make query`: the DuckDB 1.x command line (the `duckdb-cli` package), read-only, on the
 published warehouse, which is written in a storage version that DuckDB 1.4+ reads."""
 
-import json
 import os
 import subprocess
 
@@ -9,12 +8,10 @@ import pytest
 
 from extractors.warehouse.warehouse_file import STORAGE_VERSION, storage_version
 from tests.support.contract import CONTRACT
-from tests.support.duck import query
+from tests.support.duck import DUCKDB_CLI, cli_json, query
 from tests.support.paths import PROJECT_ROOT
 
 pytestmark = pytest.mark.e2e  # reads the shared seed run (a real DAG run)
-
-DUCKDB_CLI = PROJECT_ROOT / ".venv" / "bin" / "duckdb"
 
 
 def make_query(db_path, statements: str) -> subprocess.CompletedProcess:
@@ -34,17 +31,6 @@ def test_the_cli_is_duckdb_1x():
     assert version.stdout.startswith("v1.5."), version.stdout
 
 
-def cli_json(db_path, sql: str) -> list[dict]:
-    result = subprocess.run(
-        [DUCKDB_CLI, "-readonly", "-json", str(db_path), "-c", sql],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
-
-
 # every row of a table as text, in one digest: DuckDB 1.5 and 2.0 print rows alike
 DIGEST = "select count(*) as n, md5(string_agg(t::varchar, chr(10) order by t::varchar)) as md5"
 
@@ -56,7 +42,7 @@ def test_duckdb_1x_reads_every_mart_of_the_published_file(seed_run):
     listed = cli_json(
         db_path,
         "select table_schema || '.' || table_name as name from information_schema.tables "
-        "where table_schema in ('marts', 'ops') order by name",  # tables and views
+        "where table_schema in ('marts', 'ops', 'analytics') order by name",  # and views
     )
     marts = [row["name"] for row in listed]
     assert set(CONTRACT) | {"marts.bridge_statement_actors"} <= set(marts), marts

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from extractors.warehouse.run_steps import DATA_ONLY_BUILD
-from tests.support.dbt_cli import run_dbt_cli
+from tests.support.dbt_cli import DBT_DIR, run_dbt_cli
 
 STAGED = ("actors", "documents", "events", "mentions", "pipeline_runs", "rejects", "statements")
+ANALYTICS = {path.stem for path in (DBT_DIR / "models" / "analytics").glob("*.sql")}
 
 
 def dbt_ls(tmp: Path, *selection: str) -> dict[str, dict]:
@@ -55,6 +56,7 @@ def test_data_only_build_leaves_out_exactly_what_depends_on_the_project_alone(se
         *(f"stg_raw__{entity}" for entity in STAGED),
         "rejects",
         "pipeline_runs",
+        *ANALYTICS,
     }
     assert set(everything) - set(data_only) == seeds | seed_only_tests | unit_tests | views
     assert set(data_only) <= set(everything)
@@ -76,6 +78,9 @@ def test_data_only_build_still_tests_the_views(selections):
     ops_tests = data_tests_reading(data_only, "model.wirehouse.rejects")
     assert any("unique_stg_raw__documents_document_id" in uid for uid in staging_tests)
     assert any("not_null_rejects_reason" in uid for uid in ops_tests)
+    # a view kept from the last build still has its keys checked on the new rows
+    analytics_tests = data_tests_reading(data_only, "model.wirehouse.events")
+    assert any("unique_events_event_id" in uid for uid in analytics_tests)
 
 
 def test_data_only_build_still_checks_marts_against_the_seeds(selections):

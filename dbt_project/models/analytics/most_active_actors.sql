@@ -1,6 +1,7 @@
 -- Which actors do the most? Activity = events the actor initiates or is the target of
 -- (negated events excluded: they did not happen) plus statements the actor made.
--- Ties are broken by mentions, then by name. One row per actor, most active first.
+-- Ties are broken by mentions, then by name. One row per actor, most active first;
+-- `where activity_rank <= 10` keeps the top ten.
 with
 
 actors as (
@@ -102,12 +103,20 @@ final as (
     left join statements_per_actor
         on actors.actor_id = statements_per_actor.actor_id
 
+),
+
+ranked as (
+
+    select
+        row_number() over (
+            order by activity desc, n_mentions desc, canonical_name asc, actor_id asc
+        ) as activity_rank,
+        *
+
+    from final
+
 )
 
 select *
-from final
-order by
-    activity desc,
-    n_mentions desc,
-    canonical_name asc
-limit 50
+from ranked
+order by activity_rank asc

@@ -1,4 +1,5 @@
--- who acts against whom, and how hostile is it (the sample query of the overview)
+-- Who acts against whom, and how hostile is it? Events per directed actor pair with their
+-- mean Goldstein score; negated events left out (they did not happen).
 with
 
 events as (
@@ -19,8 +20,10 @@ final as (
         source_actors.canonical_name as source_actor,
         target_actors.canonical_name as target_actor,
         count(*) as n_events,
-        avg(events.goldstein) as avg_goldstein,
-        count(*) filter (where events.quad_class in (3, 4)) as n_conflict_events
+        round(avg(events.goldstein), 2) as avg_goldstein,
+        count(*) filter (where events.quad_class in (3, 4)) as n_conflict_events,
+        events.source_actor_id,
+        events.target_actor_id
 
     from events
 
@@ -38,5 +41,7 @@ final as (
 
 select *
 from final
-order by n_events desc
-limit 20
+order by
+    n_events desc,
+    source_actor asc,
+    target_actor asc

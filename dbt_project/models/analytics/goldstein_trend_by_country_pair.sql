@@ -25,6 +25,12 @@ actors as (
 
 ),
 
+countries as (
+
+    select * from {{ ref('countries') }}
+
+),
+
 events_by_country as (
 
     select
@@ -70,31 +76,41 @@ monthly as (
 final as (
 
     select
-        source_country_code,
-        target_country_code,
-        event_month,
-        n_events,
-        n_conflict_events,
-        round(total_goldstein, 2) as total_goldstein,
-        round(avg_goldstein, 2) as avg_goldstein,
+        monthly.source_country_code,
+        source_countries.country_name as source_country,
+        monthly.target_country_code,
+        target_countries.country_name as target_country,
+        monthly.event_month,
+        monthly.n_events,
+        monthly.n_conflict_events,
+        round(monthly.total_goldstein, 2) as total_goldstein,
+        round(monthly.avg_goldstein, 2) as avg_goldstein,
         round(
-            sum(total_goldstein) over pair_to_date / sum(n_events) over pair_to_date, 2
+            sum(monthly.total_goldstein) over pair_to_date
+            / sum(monthly.n_events) over pair_to_date,
+            2
         ) as running_avg_goldstein,
         case
-            when event_month is not null
-                then round(avg_goldstein - lag(avg_goldstein) over pair_by_month, 2)
+            when monthly.event_month is not null
+                then round(monthly.avg_goldstein - lag(monthly.avg_goldstein) over pair_by_month, 2)
         end as change_from_previous_month
 
     from monthly
 
+    left join countries as source_countries
+        on monthly.source_country_code = source_countries.alpha3
+
+    left join countries as target_countries
+        on monthly.target_country_code = target_countries.alpha3
+
     window
         pair_by_month as (
-            partition by source_country_code, target_country_code
-            order by event_month asc nulls last
+            partition by monthly.source_country_code, monthly.target_country_code
+            order by monthly.event_month asc nulls last
         ),
         pair_to_date as (
-            partition by source_country_code, target_country_code
-            order by event_month asc nulls last
+            partition by monthly.source_country_code, monthly.target_country_code
+            order by monthly.event_month asc nulls last
             rows between unbounded preceding and current row
         )
 
