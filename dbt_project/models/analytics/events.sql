@@ -41,6 +41,7 @@ final as (
         events.event_id,
         events.document_id,
         documents.title as document_title,
+        documents.section,
         events.event_date,
         events.event_date_source,
         source_actors.canonical_name as source_actor,
@@ -73,6 +74,7 @@ final as (
         events.source_country_code,
         events.target_country_code,
         events.statement_id,
+        events.event_cluster_id,
         events.sentence_index,
         events.trigger_start_char
 
