@@ -41,6 +41,8 @@ class Document:
     extracted_at: datetime
     # where published_date came from: 'sidecar', 'dateline', 'file_name' (publication.py)
     published_date_source: str | None = None
+    # the sidecar's "section"; null without one (dbt falls back on the input's folder)
+    section: str | None = None
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,9 @@ class Reject:
     detail: str
     run_id: str
     rejected_at: datetime
+    # reason "duplicate": the document_id of the loaded file with the same bytes (new
+    # columns go last; the loader adds them in place)
+    duplicate_of: str | None = None
 
 
 RECORD_TYPES = (Document, Actor, Mention, Event, Statement, Reject)

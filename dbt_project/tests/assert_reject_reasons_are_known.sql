@@ -1,6 +1,6 @@
 -- ops.rejects.reason is a short, stable code: one of the fixed reasons (var reject_reasons
--- in dbt_project.yml), or duplicate_of:<document_id> naming the document the file duplicates.
--- Returns one row per reject with any other reason.
+-- in dbt_project.yml). A `duplicate` names the document it repeats in duplicate_of, and
+-- no other reason does. Returns one row per reject that breaks either rule.
 with
 
 rejects as (
@@ -13,11 +13,9 @@ select *
 from rejects
 where
     reason is null
-    or not (
-        reason in (
-            {%- for reason in var('reject_reasons') %}
-                '{{ reason }}'{{ "," if not loop.last }}
-            {%- endfor %}
-        )
-        or (starts_with(reason, 'duplicate_of:') and length(reason) > length('duplicate_of:'))
+    or reason not in (
+        {%- for reason in var('reject_reasons') %}
+            '{{ reason }}'{{ "," if not loop.last }}
+        {%- endfor %}
     )
+    or (reason = 'duplicate') != (duplicate_of is not null)

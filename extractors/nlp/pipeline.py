@@ -21,7 +21,7 @@ from extractors.nlp.actors import extract_actors
 from extractors.nlp.cleaning import CleanText, clean
 from extractors.nlp.events import extract_events
 from extractors.nlp.long_texts import split_for_parsing
-from extractors.nlp.publication import publication
+from extractors.nlp.publication import dateline_agency, publication
 from extractors.nlp.statements import extract_statements
 from extractors.nlp.syntax import remember_text
 from extractors.records import (
@@ -101,7 +101,9 @@ def _document(source: SourceText, cleaned: CleanText, doc: Doc, now: datetime) -
         document_id=source.document_id,
         source_file=source.source_file,
         title=meta.get("title") or cleaned.title,
-        source_name=meta.get("source_name") or cleaned.source_name,
+        source_name=(
+            meta.get("source_name") or cleaned.source_name or dateline_agency(cleaned.text)
+        ),
         published_date=published.date,
         url=meta.get("url"),
         text=cleaned.text,
@@ -109,6 +111,7 @@ def _document(source: SourceText, cleaned: CleanText, doc: Doc, now: datetime) -
         content_sha256=source.content_sha256,
         extracted_at=now,
         published_date_source=published.source,
+        section=meta.get("section"),
     )
 
 

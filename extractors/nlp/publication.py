@@ -35,7 +35,7 @@ def _forms(*, year_required: bool) -> tuple[str, ...]:
 
 # "BAGHDAD", "NEW YORK", "ST. LOUIS", "SAN JUAN, Puerto Rico"
 _PLACE = r"[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]*)*(?:,\s[A-Z][A-Za-z.'’-]*(?:\s[A-Z][a-z.]*)*)?"
-_AGENCY = r"\([^()\n]{1,40}\)"
+_AGENCY = r"\((?P<agency>[^()\n]{1,40})\)"  # "(Reuters)": the wire or publisher
 _DASH = r"\s*[-–—:]"
 # a clock time after a bare date: "14:03 UTC", "10:00 a.m. ET", "T14:03:00Z"
 _TIME = (
@@ -98,13 +98,28 @@ def dateline_date(text: str, *, reference: date | None = None) -> date | None:
     one: guessing the year would invent data. The first dateline found ends the search,
     dated or not ("WASHINGTON (AP) -"): whatever follows it is the body.
     """
+    match = _dateline(text)
+    if match is None or "day" not in match.groupdict():
+        return None
+    return _to_date(match, reference)
+
+
+def dateline_agency(text: str) -> str | None:
+    """The agency a dateline at the very top of `text` names ("BAGHDAD, April 24
+    (Reuters) -" gives "Reuters"); None when the dateline names none or there is none."""
+    match = _dateline(text)
+    agency = (match.groupdict().get("agency") or "").strip() if match is not None else ""
+    return agency or None
+
+
+def _dateline(text: str) -> re.Match | None:
+    """The first dateline among the top lines of `text`: it ends the search, dated or not."""
     lines = (line.strip() for line in text.split("\n", _MAX_SPLITS) if line.strip())
     for line in islice(lines, _TOP_LINES):
         for pattern in _DATELINE_PATTERNS:
             match = pattern.match(line)
             if match:
-                has_date = "day" in match.groupdict()
-                return _to_date(match, reference) if has_date else None
+                return match
     return None
 
 

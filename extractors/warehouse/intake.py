@@ -125,7 +125,7 @@ class _Discovery:
         try:
             source = self._read(path, source_file)
         except Refused as refused:
-            self._reject(source_file, refused.reason, refused.detail)
+            self._reject(source_file, refused.reason, refused.detail, refused.duplicate_of)
             return
         except Exception as error:  # a bug must cost one file, never the run
             log.exception("intake failed on %s", source_file)
@@ -145,23 +145,28 @@ class _Discovery:
         sha = hashlib.sha256(data).hexdigest()
         doc_id = document_id_for(sha)
         if sha in self.first_file_of:
-            raise Refused(f"duplicate_of:{doc_id}", f"same bytes as {self.first_file_of[sha]}")
+            first = self.first_file_of[sha]
+            raise Refused("duplicate", f"same bytes as {first}", duplicate_of=doc_id)
         known_path = self.known.get(doc_id)
         if (
             known_path is not None
             and known_path != source_file
             and (self.root / known_path).is_file()
         ):
-            raise Refused(f"duplicate_of:{doc_id}", f"same bytes as loaded {known_path}")
+            raise Refused("duplicate", f"same bytes as loaded {known_path}", duplicate_of=doc_id)
         self.first_file_of[sha] = source_file
         if known_path == source_file:
             self.intake.unchanged.append(doc_id)
             return None
         return source_text(source_file, data, path, self.root_resolved, self.max_bytes)
 
-    def _reject(self, source_file: str, reason: str, detail: str) -> None:
+    def _reject(
+        self, source_file: str, reason: str, detail: str, duplicate_of: str | None = None
+    ) -> None:
         log.warning("rejected %s: %s (%s)", source_file, reason, detail)
-        self.intake.rejects.append(Reject(source_file, reason, detail, self.run_id, utc_now()))
+        self.intake.rejects.append(
+            Reject(source_file, reason, detail, self.run_id, utc_now(), duplicate_of)
+        )
 
     def find_missing(self) -> None:
         """Loaded files that are gone from the input (the warehouse keeps their rows)."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from extractors.warehouse.safe_read import Refused, read_input_file
 
-SIDECAR_KEYS = ("title", "source_name", "published_date", "url")
+SIDECAR_KEYS = ("title", "source_name", "published_date", "url", "section")
 
 
 def parse_sidecar(data: object) -> dict:

@@ -16,10 +16,11 @@ from pathlib import Path
 class Refused(Exception):
     """A file that cannot become a document: a stable reason code and a human detail."""
 
-    def __init__(self, reason: str, detail: str) -> None:
+    def __init__(self, reason: str, detail: str, *, duplicate_of: str | None = None) -> None:
         super().__init__(f"{reason}: {detail}")
         self.reason = reason
         self.detail = detail
+        self.duplicate_of = duplicate_of  # the loaded document_id, for reason "duplicate"
 
 
 _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)

@@ -33,6 +33,7 @@ COMPARED = (
     "marts.dim_actors",
     "marts.fct_actor_mentions",
     "marts.fct_events",
+    "marts.fct_event_clusters",
     "marts.fct_statements",
     "marts.bridge_statement_actors",
     "intermediate.int_actor_references__unioned",

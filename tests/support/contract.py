@@ -11,6 +11,7 @@ CONTRACT = {
         "n_words",
         "content_sha256",
         "loaded_at",
+        "section",
     ],
     "marts.dim_actors": [
         "actor_id",
@@ -51,6 +52,20 @@ CONTRACT = {
         "location_actor_id",
         "evidence_start_char",
         "evidence_end_char",
+        "event_cluster_id",
+    ],
+    "marts.fct_event_clusters": [
+        "event_cluster_id",
+        "cameo_root_code",
+        "source_actor_id",
+        "target_actor_id",
+        "source_actor_code",
+        "target_actor_code",
+        "n_mentions",
+        "n_documents",
+        "n_sources",
+        "first_seen",
+        "last_seen",
     ],
     "marts.fct_statements": [
         "statement_id",
@@ -67,7 +82,7 @@ CONTRACT = {
         "statement_date",
         "statement_date_source",
     ],
-    "ops.rejects": ["source_file", "reason", "detail", "run_id", "rejected_at"],
+    "ops.rejects": ["source_file", "reason", "detail", "run_id", "rejected_at", "duplicate_of"],
     "ops.pipeline_runs": [
         "run_id",
         "started_at",
@@ -93,6 +108,9 @@ FOREIGN_KEYS = [
     ("marts.fct_events", "location_actor_id", "marts.dim_actors", "actor_id"),
     ("marts.fct_statements", "document_id", "marts.dim_documents", "document_id"),
     ("marts.fct_statements", "speaker_actor_id", "marts.dim_actors", "actor_id"),
+    ("marts.fct_events", "event_cluster_id", "marts.fct_event_clusters", "event_cluster_id"),
+    ("marts.fct_event_clusters", "source_actor_id", "marts.dim_actors", "actor_id"),
+    ("marts.fct_event_clusters", "target_actor_id", "marts.dim_actors", "actor_id"),
 ]
 
 # (table, text column, start column, end column): spans that must reproduce exactly

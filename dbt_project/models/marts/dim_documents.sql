@@ -13,6 +13,7 @@ final as (
         source_file,
         title,
         source_name,
+        section,
         published_date,
         published_date_source,
         url,

@@ -93,6 +93,109 @@ events_coded as (
     left join event_statements
         on events.event_id = event_statements.event_id
 
+),
+
+-- Event clusters (marts.fct_event_clusters, whose yml states the rule): rows with the
+-- same directed dyad (each side its resolved actor, else its CAMEO actor code), CAMEO root
+-- and negation. Dated rows chain while the gap to the previous row is at most
+-- var('event_cluster_window_days'); a dyad's undated rows form one cluster; a row missing
+-- either side stands alone.
+cluster_keys as (
+
+    select
+        event_id,
+        event_date,
+        cameo_root_code,
+        is_negated,
+        coalesce(source_actor_id, source_actor_code) as source_key,
+        coalesce(target_actor_id, target_actor_code) as target_key
+
+    from events_coded
+
+),
+
+cluster_starts as (
+
+    select
+        *,
+        case
+            when event_date is null then 0
+            when lag(event_date) over dyad is null then 1
+            when
+                event_date - lag(event_date) over dyad
+                > {{ var('event_cluster_window_days') }}
+                then 1
+            else 0
+        end as starts_cluster
+
+    from cluster_keys
+
+    where source_key is not null and target_key is not null
+
+    window dyad as (
+        partition by cameo_root_code, source_key, target_key, is_negated, event_date is null
+        order by event_date, event_id
+    )
+
+),
+
+cluster_numbers as (
+
+    select
+        *,
+        sum(starts_cluster) over (
+            partition by cameo_root_code, source_key, target_key, is_negated, event_date is null
+            order by event_date, event_id
+            rows between unbounded preceding and current row
+        ) as cluster_number
+
+    from cluster_starts
+
+),
+
+clustered as (
+
+    select
+        event_id,
+        md5(concat_ws(
+            '|',
+            cameo_root_code,
+            source_key,
+            target_key,
+            cast(is_negated as varchar),
+            coalesce(
+                cast(min(event_date) over (
+                    partition by
+                        cameo_root_code,
+                        source_key,
+                        target_key,
+                        is_negated,
+                        event_date is null,
+                        cluster_number
+                ) as varchar),
+                'undated'
+            )
+        )) as event_cluster_id
+
+    from cluster_numbers
+
+),
+
+final as (
+
+    select
+        events_coded.*,
+        -- a row missing either side is a cluster of its own
+        coalesce(
+            clustered.event_cluster_id,
+            md5('event|' || events_coded.event_id)
+        ) as event_cluster_id
+
+    from events_coded
+
+    left join clustered
+        on events_coded.event_id = clustered.event_id
+
 )
 
-select * from events_coded
+select * from final

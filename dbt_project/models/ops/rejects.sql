@@ -14,7 +14,8 @@ final as (
         reason,
         detail,
         run_id,
-        rejected_at
+        rejected_at,
+        duplicate_of
 
     from rejects
 

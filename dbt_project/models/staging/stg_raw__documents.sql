@@ -13,6 +13,12 @@ renamed as (
         cast(source_file as varchar) as source_file,
         nullif(trim(title), '') as title,
         nullif(trim(source_name), '') as source_name,
+        -- the sidecar's section, else the first folder of the input path whose name has a
+        -- letter ("politics/001.txt" -> politics; "2016/09/27/a.txt" and "a.txt" -> null)
+        coalesce(
+            nullif(trim(section), ''),
+            nullif(regexp_extract(source_file, '^(?:[^/]*/)*?([^/]*\pL[^/]*)/', 1), '')
+        ) as section,
         -- rows extracted before published_date_source existed took dates from the body:
         -- a date without a known source is dropped, not trusted
         case

@@ -4,7 +4,13 @@ from datetime import date
 
 import pytest
 
-from extractors.nlp.publication import Publication, dateline_date, file_name_date, publication
+from extractors.nlp.publication import (
+    Publication,
+    dateline_agency,
+    dateline_date,
+    file_name_date,
+    publication,
+)
 
 
 @pytest.mark.parametrize(
@@ -48,6 +54,23 @@ def test_a_dateline_without_a_date_ends_the_search():
     assert publication("ap/2019-05-14 story.txt", text, {}) == Publication(
         date(2019, 5, 14), "file_name"
     )
+
+
+@pytest.mark.parametrize(
+    "top,agency",
+    [
+        ("OTTAWA, Nov. 3, 2015 (Reuters) - Canada's new cabinet", "Reuters"),
+        ("Storm nears\nSAN JUAN, Puerto Rico, Sept. 19, 2017 (AP) — Winds", "AP"),
+        ("WASHINGTON (AP) — The Senate voted on Tuesday.", "AP"),
+        ("Rates held\n\nFRANKFURT, 8 March 2012 - The central bank kept", None),
+        # a BBC article: headline and prose, no dateline at all
+        ("Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant", None),
+        # a bracket in the prose is no dateline
+        ("Talks\n\nThe minister (Labour) said on Monday (in Paris) that", None),
+    ],
+)
+def test_the_agency_a_dateline_names(top, agency):
+    assert dateline_agency(top) == agency
 
 
 @pytest.mark.parametrize(

@@ -65,11 +65,15 @@ def test_same_bytes_under_two_names_is_one_document(folder):
     assert [s.source_file for s in intake.to_extract] == ["a.txt", "nested/b.txt"]
     [reject] = intake.rejects
     doc_id = intake.to_extract[0].document_id
-    assert (reject.source_file, reject.reason, reject.run_id) == (
+    assert (reject.source_file, reject.reason, reject.duplicate_of, reject.run_id) == (
         "copy of a.txt",
-        f"duplicate_of:{doc_id}",
+        "duplicate",
+        doc_id,
         "r1",
     )
+    assert reject.detail == "same bytes as a.txt"
+    # only a duplicate names another document
+    assert all(r.duplicate_of is None for r in intake.rejects if r.reason != "duplicate")
 
 
 def test_bad_files_are_rejected_with_reasons(folder):
@@ -106,7 +110,7 @@ def test_links_inside_the_input_are_read_and_loops_are_refused(folder):
     refused = {r.source_file: (r.reason, r.detail) for r in intake.rejects}
     assert refused["loop.txt"] == ("unreadable", "Too many levels of symbolic links")
     assert refused["dangling.txt"] == ("unreadable", "No such file or directory")
-    assert refused["alias.txt"][0].startswith("duplicate_of:")
+    assert refused["alias.txt"][0] == "duplicate"
     assert [s.source_file for s in intake.to_extract] == ["a.txt", "nested/b.txt"]
 
 

@@ -22,13 +22,21 @@ def refusal(tmp_path, name: str) -> str:
 
 
 def test_sidecar_known_keys_only(tmp_path):
-    meta = {"title": "T", "published_date": "2008-04-24", "url": "u", "source_name": "S", "x": 1}
+    meta = {
+        "title": "T",
+        "published_date": "2008-04-24",
+        "url": "u",
+        "source_name": "S",
+        "section": "world",
+        "x": 1,
+    }
     sidecar(tmp_path, "a", json.dumps(meta))
     assert read_sidecar(tmp_path / "a.txt", tmp_path, LIMIT) == {
         "title": "T",
         "source_name": "S",
         "published_date": date(2008, 4, 24),
         "url": "u",
+        "section": "world",
     }
 
 
