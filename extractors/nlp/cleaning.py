@@ -6,6 +6,7 @@ every kept line stays byte-for-byte, so spans found later are spans of the artic
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -35,6 +36,11 @@ SOURCE_LINE = re.compile(r"^\s*/?\s*Source\s*:\s*(?P<name>[^\n]{1,80}?)\s*$", re
 
 # A headline is short and does not end like a sentence.
 _MAX_TITLE_CHARS = 150
+
+# Some plain-text corpora keep an HTML character reference (BBC: "&#163;1.8m indecency
+# fine"). The text keeps it, as offsets index the text; the title is only shown, so it
+# gets the character. Only complete references: "M&S" and "Q&A" stay as they are.
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]*);")
 
 
 @dataclass(frozen=True)
@@ -79,4 +85,6 @@ def clean(raw_text: str) -> CleanText:
     )
     if title is not None and not _looks_like_title(title):
         title = None
+    if title is not None:
+        title = _CHARACTER_REFERENCE.sub(lambda ref: html.unescape(ref.group()), title)
     return CleanText(text=cleaned, title=title, source_name=source_name)

@@ -98,7 +98,20 @@ def test_a_page_per_document_and_an_index(warehouse, site):
         assert (site / "doc" / f"{document_id}.html").is_file()
         assert f'href="doc/{document_id}.html"' in index
     assert "Iraq PM sends team to Iran to discuss militias" in index
-    assert "Reuters" in index
+    [(source,)] = query(
+        warehouse, "select source_name from marts.dim_documents where source_file = ?", [SEED_FILE]
+    )
+    assert source == "Reuters"
+    assert re.search(  # title, section (none in the seed run), source, date
+        r'<tr data-id="[0-9a-f]+" data-section="" data-roots="[0-9 ]+"><td><a [^>]+>Iraq PM '
+        r"sends team to Iran to discuss militias</a></td><td></td><td>Reuters</td>",
+        index,
+    )
+    for column in ("title", "section", "source", "published"):
+        assert f'<th scope="col">{column}</th>' in index
+    for (actor_id,) in query(warehouse, "select actor_id from marts.dim_actors"):
+        assert (site / "actor" / f"{actor_id}.html").is_file()
+    assert {"search.js", "index.js", "evidence.css"} <= {p.name for p in site.iterdir()}
 
 
 def test_page_is_well_formed_and_reproduces_the_text(seed_page):
@@ -216,18 +229,19 @@ def test_event_triggers_and_tables_carry_the_dyad_s_actor_codes(seed_page, wareh
     assert "CAMEO actor code" in page[: page.index('id="text"')], "the legend explains codes"
 
 
-def test_the_actor_table_lists_each_actor_s_code(seed_page, warehouse):
+def test_the_actor_table_lists_each_actor_s_code_and_links_its_page(seed_page, warehouse):
     page, _ = seed_page
     table = page[page.index('<table id="actors">') :]
     actors = query(
         warehouse,
-        "select canonical_name, cameo_actor_code from marts.dim_actors "
+        "select canonical_name, cameo_actor_code, actor_id from marts.dim_actors "
         "where canonical_name in ('Iran', 'Muqtada al-Sadr')",
     )
-    assert ("Iran", "IRN") in actors and len(actors) == 2
-    for name, code in actors:
+    assert ("Iran", "IRN") in [actor[:2] for actor in actors] and len(actors) == 2
+    for name, code, actor_id in actors:
         assert re.search(
-            f"<td>{re.escape(html.escape(name))}</td>(<td>[^<]*</td>){{3}}<td><code>{code}</code>",
+            f'<td><a href="../actor/{actor_id}.html">{re.escape(html.escape(name))}</a></td>'
+            f"(<td>[^<]*</td>){{3}}<td><code>{code}</code>",
             table,
         ), name
 

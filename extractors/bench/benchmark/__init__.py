@@ -22,8 +22,11 @@ state/bench. Parts:
   by up to 30 %, instruction counts do not (skipped without valgrind; slow: ~10 docs).
 - language: the intake's language check per document, its model's load time and memory
   (``extractors.bench.benchmark.language``, in a fresh process).
+- evidence: the evidence site of the corpus (``--warehouse``, else one built by a DAG
+  run): its size and write time, and in headless Chromium from file:// the time to open
+  its index and to find a document by typing an actor's name (goal: 2 s).
 
 The measuring modules (samples, throughput, overhead, instructions, memory, dag_runs,
-language) save each part's figures with ``results``; ``report`` and ``report_e2e`` turn
-them into BENCHMARKS.md's text.
+language, evidence_site) save each part's figures with ``results``; ``report`` and
+``report_e2e`` turn them into BENCHMARKS.md's text.
 """

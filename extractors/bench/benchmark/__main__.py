@@ -10,6 +10,7 @@ from pathlib import Path
 
 from extractors.bench import benchmark
 from extractors.bench.benchmark.dag_runs import bench_batch_sizes, bench_e2e
+from extractors.bench.benchmark.evidence_site import bench_evidence
 from extractors.bench.benchmark.instructions import (
     INSTRUCTION_DOCS,
     bench_instructions,
@@ -24,7 +25,16 @@ from extractors.bench.benchmark.throughput import ROUNDS_DOCS, bench_processes, 
 from extractors.settings import PROJECT_ROOT
 from extractors.warehouse.dag_runner import IN_PROCESS_DEFAULTS
 
-PARTS = ("throughput", "processes", "memory", "e2e", "profile", "instructions", "language")
+PARTS = (
+    "throughput",
+    "processes",
+    "memory",
+    "e2e",
+    "profile",
+    "instructions",
+    "language",
+    "evidence",
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -62,6 +72,12 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=1,
         help="e2e: the corpus plus SCALE-1 republished copies (written to section 4b)",
+    )
+    parser.add_argument(
+        "--warehouse",
+        type=Path,
+        default=None,
+        help="evidence: a warehouse of the corpus (default: build one with a DAG run)",
     )
     parser.add_argument("--bare-child", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--instructions-child", nargs=2, default=None, help=argparse.SUPPRESS)
@@ -115,6 +131,8 @@ def _measure(args: argparse.Namespace, parts: list[str]) -> None:
             save_result("instructions", counted)
     if "language" in parts:
         _measure_language(args.corpus)
+    if "evidence" in parts:
+        save_result("evidence", bench_evidence(args.corpus, args.warehouse))
     if args.batch_sizes:
         sizes = [int(s) for s in args.batch_sizes.split(",")]
         save_result("batch_sizes", bench_batch_sizes(args.corpus, args.docs or 500, sizes))

@@ -179,6 +179,29 @@ def _language(result: dict, throughput: dict | None) -> list[str]:
     ]
 
 
+def _evidence(ev: dict) -> list[str]:
+    verdict = "met" if ev["met"] else "missed"
+    return [
+        "## 7. Evidence site of the whole corpus",
+        "",
+        f"`extractors.tools.evidence` on a warehouse of {ev['documents']:,} documents and "
+        f"{ev['actors']:,} actors; the index opened in headless Chromium from file://, then "
+        f"the name of **{ev['actor_searched']}** typed key by key into its search until only "
+        f"*{ev['document_found']}* is shown. Measured {ev['measured_at']}, load {ev['load']}.",
+        "",
+        "| site | files | index.html | search.js | write s | unchanged rewrite s |",
+        "|---|---|---|---|---|---|",
+        f"| {ev['site_mb']} MB | {ev['files']:,} | {ev['index_kb']} KB | "
+        f"{ev['search_js_kb']} KB | {ev['write_s']} | {ev['unchanged_rewrite_s']} |",
+        "",
+        "| open s | search s (typing included) | one search in the page ms | goal |",
+        "|---|---|---|---|",
+        f"| {ev['open_s']} | {ev['search_s']} | {ev['one_search_ms']} | "
+        f"open + search ≤ {ev['goal_s']} s: {verdict} |",
+        "",
+    ]
+
+
 # the sections in the report's order, by the part whose figures they show
 _SECTIONS = (
     ("throughput", _throughput),
@@ -199,6 +222,8 @@ def render(results: dict) -> str:
             lines += section(results[part])
     if results.get("language"):
         lines += _language(results["language"], results.get("throughput"))
+    if results.get("evidence"):
+        lines += _evidence(results["evidence"])
     # hand-written analysis below the marker survives a re-render
     kept = REPORT.read_text().partition(NOTES_MARKER)[2] if REPORT.exists() else ""
     lines += [NOTES_MARKER + (kept or "\n")]

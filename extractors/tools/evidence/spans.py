@@ -43,6 +43,7 @@ class DocumentEvidence:
     published_date: object
     url: str | None
     text: str
+    section: str | None = None
     spans: list[Span] = field(default_factory=list)
     statements: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)

@@ -40,3 +40,11 @@ def test_generic_boilerplate_lines():
 
 def test_no_title_when_text_opens_with_a_sentence():
     assert clean("Stocks rose sharply on Monday after the announcement.").title is None
+
+
+def test_a_title_gets_the_characters_of_its_html_references_and_the_text_keeps_them():
+    raw = "&#163;1.8m indecency fine for Viacom\n\nViacom paid &#163;1.8m."
+    cleaned = clean(raw)
+    assert cleaned.title == "\u00a31.8m indecency fine for Viacom"
+    assert cleaned.text == raw, "offsets index the text as it is"
+    assert clean("M&S and Q&A: J&J &amp; AT&T\n\nText.").title == "M&S and Q&A: J&J & AT&T"
