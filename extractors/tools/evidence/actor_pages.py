@@ -7,7 +7,7 @@ anchors), and the other side of an event to that actor's page.
 from __future__ import annotations
 
 from extractors.tools.evidence.marking import escape
-from extractors.tools.evidence.pages import standalone_page, template
+from extractors.tools.evidence.pages import counts, standalone_page, template
 
 _ACTOR_BODY = template("actor.html")
 
@@ -85,10 +85,12 @@ def render_actor_page(actor: dict) -> str:
     body = _ACTOR_BODY.substitute(
         name=name,
         meta=_meta(actor),
-        n_documents=len(actor["mentions"]),
-        n_mentions=sum(m["n_mentions"] for m in actor["mentions"]),
-        n_events=len(actor["events"]),
-        n_statements=len(actor["statements"]),
+        counts=counts(
+            document=len(actor["mentions"]),
+            mention=sum(m["n_mentions"] for m in actor["mentions"]),
+            event=len(actor["events"]),
+            statement=len(actor["statements"]),
+        ),
         mentions=_mention_rows(actor),
         events=_event_rows(actor),
         statements=_statement_rows(actor),

@@ -137,6 +137,11 @@ def _actor_rows(doc: DocumentEvidence, actors: dict[str, dict]) -> str:
     )
 
 
+def counts(**numbers: int) -> str:
+    """ "1 actor · 3 mentions": each count with its noun, singular for one."""
+    return " · ".join(f"{n} {noun if n == 1 else noun + 's'}" for noun, n in numbers.items())
+
+
 def render_document_page(doc: DocumentEvidence, actors: dict[str, dict]) -> str:
     """The evidence page of one document."""
     title = doc.title or doc.source_file
@@ -144,10 +149,12 @@ def render_document_page(doc: DocumentEvidence, actors: dict[str, dict]) -> str:
     body = _DOCUMENT_BODY.substitute(
         title=escape(title),
         meta=_document_meta(doc),
-        n_actors=len(doc.actors),
-        n_mentions=doc.n_mentions,
-        n_events=len(doc.events),
-        n_statements=len(doc.statements),
+        counts=counts(
+            actor=len(doc.actors),
+            mention=doc.n_mentions,
+            event=len(doc.events),
+            statement=len(doc.statements),
+        ),
         legend=_legend(),
         marked_text=render_marked_text(text, spans),
         cut_note=cut_note,
