@@ -27,7 +27,8 @@ DBT_DIR := $(CURDIR)/dbt_project
 AIRFLOW_PORT ?= 8080
 DOCS_PORT ?= 8081
 
-.PHONY: help setup browser run test test-unit lint eval bench evidence docs airflow query seeds clean
+.PHONY: help setup browser run test test-unit lint eval bench evidence docs airflow query seeds clean \
+	cluster cluster-deps cluster-stop cluster-status
 
 help:
 	@echo "make run    set up (first time) and run the news_warehouse DAG once on WIREHOUSE_INPUT"
@@ -38,6 +39,7 @@ help:
 	@echo "make docs   serve the dbt docs site of WIREHOUSE_DB on 127.0.0.1:$(DOCS_PORT)"
 	@echo "make query  the DuckDB command line on WIREHOUSE_DB, read-only"
 	@echo "make airflow  Airflow (API server, scheduler, DAG processor), UI on 127.0.0.1:$(AIRFLOW_PORT)"
+	@echo "make cluster  Airflow on CeleryExecutor (PostgreSQL, Redis, two workers); make cluster-stop"
 	@echo "make test-unit  the unit tests alone (no Airflow, no dbt)"
 	@echo "make lint   import rules (import-linter), ruff, mypy and sqlfluff; make test runs it first"
 	@echo "make seeds  regenerate the dbt seeds made from the lexicons and ../shared/reference"
@@ -68,8 +70,15 @@ browser:
 	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) \
 	  apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null; }
 
+# The cluster tests and `make cluster` run Debian's PostgreSQL and Redis; install them once.
+cluster-deps:
+	@{ command -v redis-server && ls /usr/lib/postgresql/*/bin/postgres; } >/dev/null 2>&1 || { \
+	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) \
+	  apt-get install -y -qq --no-install-recommends postgresql redis-server >/dev/null; }
+
 # lint first: a broken import rule or type error fails before the slow tests start
-test: lint setup browser
+test: lint setup browser cluster-deps
 	$(PY) -m pytest
 
 # the unit tests of every room, without Airflow or dbt (about 30 s)
@@ -111,6 +120,20 @@ airflow: setup
 	AIRFLOW__API__HOST=$${AIRFLOW__API__HOST:-127.0.0.1} AIRFLOW__API__PORT=$(AIRFLOW_PORT) \
 	AIRFLOW__CORE__EXECUTION_API_SERVER_URL=http://127.0.0.1:$(AIRFLOW_PORT)/execution/ \
 	AIRFLOW__CORE__EXECUTOR=LocalExecutor $(PY) -m extractors.tools.airflow_local
+
+# The same DAG on CeleryExecutor, everything on 127.0.0.1 and under state/cluster:
+# PostgreSQL, Redis, API server, scheduler, DAG processor, a worker for queue nlp (the
+# extract tasks, 2 slots) and one for queue warehouse (the DuckDB tasks, 1 slot). Ports:
+# WIREHOUSE_CLUSTER_{POSTGRES,REDIS,API}_PORT, by default 15432, 16379 and 18080.
+cluster: $(INSTALLED) cluster-deps
+	$(PY) -m extractors.tools.cluster start
+
+cluster-stop: $(INSTALLED)
+	$(PY) -m extractors.tools.cluster stop
+
+# memory and CPU time of each service
+cluster-status: $(INSTALLED)
+	$(PY) -m extractors.tools.cluster status
 
 # the rules of the house: rooms import only downwards (pyproject.toml, [tool.importlinter]),
 # style, types, and SQL layout

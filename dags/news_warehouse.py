@@ -4,8 +4,10 @@
         ─▶ evidence ─▶ finish
 
 Every task that writes DuckDB runs in the one-slot pool ``duckdb_writer``; extraction
-never touches it. Writers build in a private copy that ``finish`` publishes atomically;
-if anything fails, ``record_failure`` logs the run as failed and nothing is published.
+never touches it. On Celery, extract runs on WIREHOUSE_NLP_QUEUE and every other task on
+WIREHOUSE_WAREHOUSE_QUEUE, the queue of the node that holds the warehouse file. Writers
+build in a private copy that ``finish`` publishes atomically; if anything fails,
+``record_failure`` logs the run as failed and nothing is published.
 spaCy is imported inside the extract task only, dbt inside the dbt tasks only.
 """
 
@@ -38,7 +40,11 @@ def plan() -> list[Batch]:
     return run_steps.plan(SETTINGS, get_current_context()["run_id"])
 
 
-@task(max_active_tis_per_dagrun=os.cpu_count() or 1)
+@task(
+    max_active_tis_per_dagrun=os.cpu_count() or 1,
+    queue=SETTINGS.nlp_queue,
+    retries=SETTINGS.extract_retries,
+)
 def extract(batch: Batch) -> BatchResult:
     """spaCy extraction of one batch into staging Parquet."""
     return run_steps.extract_batch(SETTINGS, get_current_context()["run_id"], batch)
@@ -102,7 +108,11 @@ def record_failure() -> None:
     doc_md=__doc__,
     # a stuck task fails and frees its slot (the writer pool has one) instead of blocking
     # every later run
-    default_args={"execution_timeout": timedelta(minutes=SETTINGS.task_timeout_minutes)},
+    default_args={
+        "execution_timeout": timedelta(minutes=SETTINGS.task_timeout_minutes),
+        # every task but extract reads or writes the warehouse or its working copy
+        "queue": SETTINGS.warehouse_queue,
+    },
 )
 def news_warehouse():
     planned = plan()

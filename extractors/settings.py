@@ -57,6 +57,12 @@ class Settings:
     # no task may hold a worker (or the one-slot writer pool) longer than this
     task_timeout_minutes: int = 60
     schedule: str = "@hourly"
+    # Celery queues (ignored by the Local executor): extraction on one, and everything that
+    # touches the warehouse file on the other, so that one node holds that file
+    nlp_queue: str = "default"
+    warehouse_queue: str = "default"
+    # extraction is idempotent per batch, so a batch whose worker died may simply run again
+    extract_retries: int = 0
 
     @property
     def working_db_path(self) -> Path:
@@ -99,6 +105,9 @@ def load_settings() -> Settings:
         n_process=int(os.environ.get("WIREHOUSE_N_PROCESS", "1")),
         task_timeout_minutes=int(os.environ.get("WIREHOUSE_TASK_TIMEOUT_MINUTES", "60")),
         schedule=os.environ.get("WIREHOUSE_SCHEDULE", "@hourly"),
+        nlp_queue=os.environ.get("WIREHOUSE_NLP_QUEUE", "default"),
+        warehouse_queue=os.environ.get("WIREHOUSE_WAREHOUSE_QUEUE", "default"),
+        extract_retries=int(os.environ.get("WIREHOUSE_EXTRACT_RETRIES", "0")),
     )
 
 
@@ -130,3 +139,18 @@ def event_dictionaries() -> Path | None:
     `*discards.txt`. None: the shipped CAMEO and Phoenix dictionaries."""
     folder = os.environ.get("WIREHOUSE_EVENT_DICTIONARIES")
     return Path(folder) if folder else None
+
+
+def cluster_dir() -> Path:
+    """Where `make cluster` keeps its databases, secrets, logs and PIDs (WIREHOUSE_CLUSTER)."""
+    return _path("WIREHOUSE_CLUSTER", "state/cluster")
+
+
+def cluster_ports() -> dict[str, int]:
+    """The ports of `make cluster`'s services on 127.0.0.1 (WIREHOUSE_CLUSTER_<NAME>_PORT),
+    off the usual 5432, 6379 and 8080 so as not to meet a server someone else runs."""
+    defaults = {"postgres": 15432, "redis": 16379, "api": 18080}
+    return {
+        name: int(os.environ.get(f"WIREHOUSE_CLUSTER_{name.upper()}_PORT", port))
+        for name, port in defaults.items()
+    }

@@ -12,6 +12,7 @@ import pytest
 
 from tests.support.dag import run_dag
 from tests.support.duck import query
+from tests.support.marts import COMPARED, rows
 
 pytestmark = pytest.mark.e2e
 
@@ -25,27 +26,6 @@ FULL_NAME = (
     "Nouri al-Maliki said the two countries would cooperate on security along the border.\n"
 )
 MARKETS = "Shares in London rose on Friday, the Bank of England said. {}\n"
-
-# the columns that say when and by which run a row was written, not what it holds
-RUN_COLUMNS = {"marts.dim_documents": ("extracted_at", "loaded_at", "run_id")}
-COMPARED = (
-    "marts.dim_documents",
-    "marts.dim_actors",
-    "marts.fct_actor_mentions",
-    "marts.fct_events",
-    "marts.fct_event_clusters",
-    "marts.fct_statements",
-    "marts.bridge_statement_actors",
-    "intermediate.int_actor_references__unioned",
-    "intermediate.int_actor_keys__resolved",
-    "intermediate.int_actors__resolved",
-)
-
-
-def rows(db_path, table: str) -> list[tuple]:
-    excluded = RUN_COLUMNS.get(table)
-    columns = f"* exclude ({', '.join(excluded)})" if excluded else "*"
-    return query(db_path, f"select {columns} from {table} order by all")
 
 
 def docs_site(db_path):

@@ -28,6 +28,8 @@ print(json.dumps({
             "upstream": sorted(t.upstream_task_ids),
             "trigger_rule": getattr(t.trigger_rule, "value", t.trigger_rule),
             "timeout_s": t.execution_timeout and t.execution_timeout.total_seconds(),
+            "queue": t.queue,
+            "retries": t.retries,
         }
         for t in dag.tasks
     },
@@ -93,3 +95,9 @@ def test_every_task_has_a_timeout(parsed):
     """A stuck task (a hung read, a dead database lock) fails and frees the writer pool."""
     timeouts = {name: task["timeout_s"] for name, task in parsed["tasks"].items()}
     assert timeouts == dict.fromkeys(timeouts, 3600.0)
+
+
+def test_without_queue_settings_every_task_keeps_airflows_default_queue_and_no_retries(parsed):
+    """What LocalExecutor runs get; `make cluster` sets the queues and extract's retries."""
+    assert {task["queue"] for task in parsed["tasks"].values()} == {"default"}
+    assert {task["retries"] for task in parsed["tasks"].values()} == {0}
