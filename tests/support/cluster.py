@@ -102,6 +102,9 @@ def start_cluster(**wirehouse_env: str) -> Cluster:
         **{f"WIREHOUSE_CLUSTER_{name.upper()}_PORT": str(port) for name, port in ports.items()},
         # the DAG processor registers the DAG within seconds instead of a minute
         "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "5",
+        # the killed worker's tasks are given up sooner than `make cluster` gives them up
+        "AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT": "30",
+        "AIRFLOW__SCHEDULER__TASK_QUEUED_TIMEOUT": "60",
         **wirehouse_env,
     }
     cluster = Cluster(Layout(ROOT, ports), env)

@@ -42,6 +42,11 @@ SERVICES = {
 PASSWORD_FILE = "simple_auth_manager_passwords.json.generated"
 
 
+def _given(name: str, default: str) -> str:
+    """The cluster's setting unless the environment sets it (the tests shorten waits)."""
+    return os.environ.get(name, default)
+
+
 def airflow_env(layout: Layout, secrets: dict[str, str]) -> dict[str, str]:
     ports = layout.ports
     database = f"airflow:{secrets['postgres_password']}@127.0.0.1:{ports['postgres']}/airflow"
@@ -68,13 +73,17 @@ def airflow_env(layout: Layout, secrets: dict[str, str]) -> dict[str, str]:
         "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"{api}/execution/",
         # a worker that dies silently stops its tasks' heartbeats: after 60 s the
         # scheduler fails those tries and extract's retries run them again
-        "AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT": "60",
+        "AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT": _given(
+            "AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT", "60"
+        ),
         "AIRFLOW__CORE__DEFAULT_TASK_RETRY_DELAY": "5",
         # a dead worker may also have taken a task it never started: Redis would hand its
         # message to another worker only after a day, and the task would sit queued. The
         # scheduler requeues what waits longer than 2 minutes (extract queues no more
         # tasks than the nlp worker has slots, the writers no more than one)
-        "AIRFLOW__SCHEDULER__TASK_QUEUED_TIMEOUT": "120",
+        "AIRFLOW__SCHEDULER__TASK_QUEUED_TIMEOUT": _given(
+            "AIRFLOW__SCHEDULER__TASK_QUEUED_TIMEOUT", "120"
+        ),
         "AIRFLOW__SCHEDULER__TASK_QUEUED_TIMEOUT_CHECK_INTERVAL": "15",
         "WIREHOUSE_NLP_QUEUE": NLP_QUEUE,
         "WIREHOUSE_WAREHOUSE_QUEUE": WAREHOUSE_QUEUE,
