@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -201,28 +202,40 @@ def _literals(elements: tuple[Element, ...]) -> frozenset[str]:
     return frozenset(found)
 
 
+class _Candidate(NamedTuple):
+    pattern: Pattern
+    size: int
+    need_before: frozenset[str]  # words each side of the clause must hold (_literals)
+    need_after: frozenset[str]
+
+
 @cache
-def _needs(pattern: Pattern) -> tuple[frozenset[str], frozenset[str]]:
-    return _literals(pattern.before), _literals(pattern.after)
+def _candidates(block: int) -> tuple[_Candidate, ...]:
+    """A block's patterns with their size and needed words, worked out once per block:
+    a pattern is a deep frozen dataclass, so hashing it to look these up per verb cost
+    more than the matching."""
+    return tuple(
+        _Candidate(p, p.size, _literals(p.before), _literals(p.after))
+        for p in verb_dictionary().blocks[block]
+    )
 
 
 def _best(
-    patterns: list[Pattern], before: list[Token], after: list[Token]
+    block: int, before: list[Token], after: list[Token]
 ) -> tuple[Pattern, _Matcher, _Matcher] | None:
-    found = None
+    found, found_size = None, 0
     forms_before, forms_after = _forms(before), _forms(after)
     # most patterns name a word the clause lacks: a set lookup rules them out
     words_before = {w for pair in forms_before for w in pair}
     words_after = {w for pair in forms_after for w in pair}
-    for pattern in patterns:
-        if found is not None and pattern.size <= found[0].size:
+    for pattern, size, need_before, need_after in _candidates(block):
+        if found is not None and size <= found_size:
             continue
-        need_before, need_after = _needs(pattern)
         if not (need_before <= words_before and need_after <= words_after):
             continue
         first, second = _Matcher(before, forms_before), _Matcher(after, forms_after)
         if first.run(pattern.before) >= 0 and second.run(pattern.after) >= 0:
-            found = (pattern, first, second)
+            found, found_size = (pattern, first, second), size
     return found
 
 
@@ -235,7 +248,7 @@ def verb_match(verb: Token) -> VerbMatch | None:
         return None
     entry, end = max(placed, key=lambda p: len(p[0].before) + len(p[0].after))
     before, after = _clause_sides(verb, end)
-    best = _best(dictionary.blocks[entry.block], before, after)
+    best = _best(entry.block, before, after)
     if best is None:
         # a general verb has a political sense only in a pattern ("give aid")
         code = NO_EVENT if verb.lemma_.lower() in _pattern_only() else entry.code
