@@ -190,32 +190,46 @@ def _forms(tokens: list[Token]) -> list[tuple[str, str]]:
     return [(t.text.upper(), t.lemma_.upper()) for t in tokens]
 
 
-def _literals(elements: tuple[Element, ...]) -> frozenset[str]:
-    """The words a side of a pattern cannot match without (not its synonym sets)."""
-    found: set[str] = set()
+class _Needs(NamedTuple):
+    """What one side of a clause must hold for a side of a pattern to match it."""
+
+    words: frozenset[str]  # every literal word
+    starts: tuple[frozenset[str], ...]  # per synonym set: one of its members' first words
+
+    def starts_met(self, words: set[str]) -> bool:
+        return all(not s.isdisjoint(words) for s in self.starts)
+
+
+def _needs(elements: tuple[Element, ...]) -> _Needs:
+    """A clause's side lacking one of these cannot match: `_word` tries a set's members
+    only from the words that start them."""
+    words: set[str] = set()
+    starts: list[frozenset[str]] = []
     for element in elements:
         if isinstance(element, Prep):
-            found.add(element.word)
-            found |= _literals(element.terms)
+            inner = _needs(element.terms)
+            words |= {element.word, *inner.words}
+            starts.extend(inner.starts)
         elif isinstance(element, Term):
-            found.update(w for w in element.words if not w.startswith("&"))
-    return frozenset(found)
+            words.update(w for w in element.words if not w.startswith("&"))
+            starts.extend(frozenset(_synset(w)) for w in element.words if w.startswith("&"))
+    return _Needs(frozenset(words), tuple(starts))
 
 
 class _Candidate(NamedTuple):
     pattern: Pattern
     size: int
-    need_before: frozenset[str]  # words each side of the clause must hold (_literals)
-    need_after: frozenset[str]
+    before: _Needs
+    after: _Needs
 
 
 @cache
 def _candidates(block: int) -> tuple[_Candidate, ...]:
-    """A block's patterns with their size and needed words, worked out once per block:
-    a pattern is a deep frozen dataclass, so hashing it to look these up per verb cost
+    """A block's patterns with their size and needs, worked out once per block: a
+    pattern is a deep frozen dataclass, so hashing it to look these up per verb cost
     more than the matching."""
     return tuple(
-        _Candidate(p, p.size, _literals(p.before), _literals(p.after))
+        _Candidate(p, p.size, _needs(p.before), _needs(p.after))
         for p in verb_dictionary().blocks[block]
     )
 
@@ -225,13 +239,15 @@ def _best(
 ) -> tuple[Pattern, _Matcher, _Matcher] | None:
     found, found_size = None, 0
     forms_before, forms_after = _forms(before), _forms(after)
-    # most patterns name a word the clause lacks: a set lookup rules them out
+    # most patterns name a word the clause lacks: set lookups rule them out
     words_before = {w for pair in forms_before for w in pair}
     words_after = {w for pair in forms_after for w in pair}
     for pattern, size, need_before, need_after in _candidates(block):
         if found is not None and size <= found_size:
             continue
-        if not (need_before <= words_before and need_after <= words_after):
+        if not (need_before.words <= words_before and need_after.words <= words_after):
+            continue
+        if not (need_before.starts_met(words_before) and need_after.starts_met(words_after)):
             continue
         first, second = _Matcher(before, forms_before), _Matcher(after, forms_after)
         if first.run(pattern.before) >= 0 and second.run(pattern.after) >= 0:
