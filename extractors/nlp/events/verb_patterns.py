@@ -223,26 +223,47 @@ class _Candidate(NamedTuple):
     after: _Needs
 
 
+class _Block(NamedTuple):
+    candidates: tuple[_Candidate, ...]  # in the dictionary's order
+    always: tuple[int, ...]  # those that name no word of their own
+    by_word: dict[str, tuple[int, ...]]  # the others, each under one word it needs
+
+
 @cache
-def _candidates(block: int) -> tuple[_Candidate, ...]:
+def _block(index: int) -> _Block:
     """A block's patterns with their size and needs, worked out once per block: a
     pattern is a deep frozen dataclass, so hashing it to look these up per verb cost
     more than the matching."""
-    return tuple(
+    candidates = tuple(
         _Candidate(p, p.size, _needs(p.before), _needs(p.after))
-        for p in verb_dictionary().blocks[block]
+        for p in verb_dictionary().blocks[index]
     )
+    always: list[int] = []
+    by_word: dict[str, list[int]] = {}
+    for n, candidate in enumerate(candidates):
+        words = candidate.before.words | candidate.after.words
+        if words:
+            by_word.setdefault(min(words), []).append(n)
+        else:
+            always.append(n)
+    return _Block(candidates, tuple(always), {w: tuple(ns) for w, ns in by_word.items()})
 
 
 def _best(
-    block: int, before: list[Token], after: list[Token]
+    index: int, before: list[Token], after: list[Token]
 ) -> tuple[Pattern, _Matcher, _Matcher] | None:
     found, found_size = None, 0
     forms_before, forms_after = _forms(before), _forms(after)
-    # most patterns name a word the clause lacks: set lookups rule them out
     words_before = {w for pair in forms_before for w in pair}
     words_after = {w for pair in forms_after for w in pair}
-    for pattern, size, need_before, need_after in _candidates(block):
+    # most patterns name a word the clause lacks: only those under a word it has are
+    # tried, in the dictionary's order, and set lookups rule out most of the rest
+    block = _block(index)
+    tried = {*block.always}
+    for word in words_before | words_after:
+        tried.update(block.by_word.get(word, ()))
+    for n in sorted(tried):
+        pattern, size, need_before, need_after = block.candidates[n]
         if found is not None and size <= found_size:
             continue
         if not (need_before.words <= words_before and need_after.words <= words_after):
