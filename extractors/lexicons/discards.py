@@ -42,14 +42,22 @@ class Discards:
 
 
 def _regex(phrases: list[str]) -> re.Pattern[str]:
+    """Longer phrases first, grouped by their first letter: "(?:b(?:aseball|oxing)|...)".
+
+    re tries every branch of an alternation at every word start (ignoring case, it has
+    no quick first-letter test), so a flat list of some 400 phrases took 2.6 ms a BBC
+    article, a fifth of extraction's own time. Only phrases of the same first letter can match at a
+    place, and within a group they keep their order, so the matches are the same."""
     if not phrases:
         return _NEVER
-    parts = []
+    groups: dict[str, list[str]] = {}
     for phrase in sorted(set(phrases), key=len, reverse=True):
         whole_word = phrase.endswith("_")
-        body = r"\s+".join(re.escape(w) for w in phrase.rstrip("_").split())
-        parts.append(body + (r"(?![\w])" if whole_word else ""))
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")", re.IGNORECASE)
+        words = phrase.rstrip("_").split()
+        body = r"\s+".join([re.escape(words[0][1:]), *map(re.escape, words[1:])])
+        groups.setdefault(phrase[0].lower(), []).append(body + (r"(?![\w])" if whole_word else ""))
+    branches = [re.escape(first) + "(?:" + "|".join(rest) + ")" for first, rest in groups.items()]
+    return re.compile(r"(?<![\w])(?:" + "|".join(branches) + ")", re.IGNORECASE)
 
 
 def _is_date(phrase: str) -> bool:

@@ -88,19 +88,20 @@ def judge(text: str) -> LanguageVerdict:
     if n_bytes < MIN_EVIDENCE_BYTES:
         return LanguageVerdict(True, f"{n_bytes} bytes of prose: too little to judge")
     model = identifier()
+    ranking = model.rank(prose)
+    p_english = dict(ranking).get("en", 0.0)
+    top_language, top_probability = ranking[0]
+    likely = f"most likely {top_language} ({top_probability:.3f}), English {p_english:.4f}"
+    if p_english >= MAX_ENGLISH_PROBABILITY:
+        # English enough whatever the sentences say: their votes (one identification
+        # each, most of intake's time on an English article) cannot refuse it
+        return LanguageVerdict(True, f"{n_bytes} bytes of prose; {likely}")
     letters = sum(n for _, n in segments)
     foreign_letters = 0
     for segment, n in segments:
         language, probability = model.classify(segment)
         if language != "en" and probability >= MIN_SEGMENT_CONFIDENCE:
             foreign_letters += n
-    ranking = model.rank(prose)
-    p_english = dict(ranking).get("en", 0.0)
-    top_language, top_probability = ranking[0]
     share = foreign_letters / letters
-    detail = (
-        f"{share:.0%} of {n_bytes} bytes of prose in other languages; "
-        f"most likely {top_language} ({top_probability:.3f}), English {p_english:.4f}"
-    )
-    foreign = share >= MIN_FOREIGN_SHARE and p_english < MAX_ENGLISH_PROBABILITY
-    return LanguageVerdict(not foreign, detail)
+    detail = f"{share:.0%} of {n_bytes} bytes of prose in other languages; {likely}"
+    return LanguageVerdict(share < MIN_FOREIGN_SHARE, detail)

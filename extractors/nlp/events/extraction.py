@@ -25,7 +25,7 @@ from extractors.nlp.events.frames import Frame, sentence_frames
 from extractors.nlp.events.locations import event_location
 from extractors.nlp.events.modality import intent_code, is_hypothetical
 from extractors.nlp.events.roles import Slot, role_pairs
-from extractors.nlp.syntax import in_negated_scope, trimmed_sentence
+from extractors.nlp.syntax import doc_text, in_negated_scope, trimmed_sentence
 from extractors.records import Event
 
 
@@ -56,7 +56,7 @@ def extract_events(
     events: list[Event] = []
     seen: set[tuple] = set()  # (sentence, dyad, code): one event each
     clause_places: dict[int, str | None] = {}
-    text = doc.text
+    text = doc_text(doc)
     if discards().discards_story(text):
         return events  # a sports report, an awards ceremony: not politics
     hits = discards().sentence_hits(text)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -189,40 +190,89 @@ def _forms(tokens: list[Token]) -> list[tuple[str, str]]:
     return [(t.text.upper(), t.lemma_.upper()) for t in tokens]
 
 
-def _literals(elements: tuple[Element, ...]) -> frozenset[str]:
-    """The words a side of a pattern cannot match without (not its synonym sets)."""
-    found: set[str] = set()
+class _Needs(NamedTuple):
+    """What one side of a clause must hold for a side of a pattern to match it."""
+
+    words: frozenset[str]  # every literal word
+    starts: tuple[frozenset[str], ...]  # per synonym set: one of its members' first words
+
+    def starts_met(self, words: set[str]) -> bool:
+        return all(not s.isdisjoint(words) for s in self.starts)
+
+
+def _needs(elements: tuple[Element, ...]) -> _Needs:
+    """A clause's side lacking one of these cannot match: `_word` tries a set's members
+    only from the words that start them."""
+    words: set[str] = set()
+    starts: list[frozenset[str]] = []
     for element in elements:
         if isinstance(element, Prep):
-            found.add(element.word)
-            found |= _literals(element.terms)
+            inner = _needs(element.terms)
+            words |= {element.word, *inner.words}
+            starts.extend(inner.starts)
         elif isinstance(element, Term):
-            found.update(w for w in element.words if not w.startswith("&"))
-    return frozenset(found)
+            words.update(w for w in element.words if not w.startswith("&"))
+            starts.extend(frozenset(_synset(w)) for w in element.words if w.startswith("&"))
+    return _Needs(frozenset(words), tuple(starts))
+
+
+class _Candidate(NamedTuple):
+    pattern: Pattern
+    size: int
+    before: _Needs
+    after: _Needs
+
+
+class _Block(NamedTuple):
+    candidates: tuple[_Candidate, ...]  # in the dictionary's order
+    always: tuple[int, ...]  # those that name no word of their own
+    by_word: dict[str, tuple[int, ...]]  # the others, each under one word it needs
 
 
 @cache
-def _needs(pattern: Pattern) -> tuple[frozenset[str], frozenset[str]]:
-    return _literals(pattern.before), _literals(pattern.after)
+def _block(index: int) -> _Block:
+    """A block's patterns with their size and needs, worked out once per block: a
+    pattern is a deep frozen dataclass, so hashing it to look these up per verb cost
+    more than the matching."""
+    candidates = tuple(
+        _Candidate(p, p.size, _needs(p.before), _needs(p.after))
+        for p in verb_dictionary().blocks[index]
+    )
+    always: list[int] = []
+    by_word: dict[str, list[int]] = {}
+    for n, candidate in enumerate(candidates):
+        words = candidate.before.words | candidate.after.words
+        if words:
+            by_word.setdefault(min(words), []).append(n)
+        else:
+            always.append(n)
+    return _Block(candidates, tuple(always), {w: tuple(ns) for w, ns in by_word.items()})
 
 
 def _best(
-    patterns: list[Pattern], before: list[Token], after: list[Token]
+    index: int, before: list[Token], after: list[Token]
 ) -> tuple[Pattern, _Matcher, _Matcher] | None:
-    found = None
+    found, found_size = None, 0
     forms_before, forms_after = _forms(before), _forms(after)
-    # most patterns name a word the clause lacks: a set lookup rules them out
     words_before = {w for pair in forms_before for w in pair}
     words_after = {w for pair in forms_after for w in pair}
-    for pattern in patterns:
-        if found is not None and pattern.size <= found[0].size:
+    # most patterns name a word the clause lacks: only those under a word it has are
+    # tried, in the dictionary's order, and set lookups rule out most of the rest
+    block = _block(index)
+    tried = {*block.always}
+    for word in words_before | words_after:
+        tried.update(block.by_word.get(word, ()))
+    for n in sorted(tried):
+        pattern, size, need_before, need_after = block.candidates[n]
+        if found is not None and size <= found_size:
             continue
-        need_before, need_after = _needs(pattern)
-        if not (need_before <= words_before and need_after <= words_after):
+        if not (need_before.words <= words_before and need_after.words <= words_after):
+            continue
+        if not (need_before.starts_met(words_before) and need_after.starts_met(words_after)):
             continue
         first, second = _Matcher(before, forms_before), _Matcher(after, forms_after)
         if first.run(pattern.before) >= 0 and second.run(pattern.after) >= 0:
-            found = (pattern, first, second)
+            found, found_size = (pattern, first, second), size
     return found
 
 
@@ -235,7 +285,7 @@ def verb_match(verb: Token) -> VerbMatch | None:
         return None
     entry, end = max(placed, key=lambda p: len(p[0].before) + len(p[0].after))
     before, after = _clause_sides(verb, end)
-    best = _best(dictionary.blocks[entry.block], before, after)
+    best = _best(entry.block, before, after)
     if best is None:
         # a general verb has a political sense only in a pattern ("give aid")
         code = NO_EVENT if verb.lemma_.lower() in _pattern_only() else entry.code
