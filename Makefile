@@ -79,17 +79,16 @@ cluster-deps:
 
 # lint first: a broken import rule or type error fails before the slow tests start
 # The cluster tests mostly wait on Airflow's scheduling and a killed worker's heartbeat: they
-# run beside the unit and integration tests (CPU-bound, no timing), then the e2e tests alone.
-# Every test runs once; the slowest are listed at the end of each part.
+# run beside the unit and integration tests (CPU-bound, no timing) and the first e2e tests.
+# Every test runs once; the slowest are listed at the end.
 CLUSTER_TEST_LOG := $(CURDIR)/state/cluster-tests.log
 test: lint setup browser cluster-deps
 	@mkdir -p $(dir $(CLUSTER_TEST_LOG))
 	@$(PY) -m pytest -m cluster -p no:cacheprovider --durations=5 tests/cluster \
 	  > $(CLUSTER_TEST_LOG) 2>&1 & cluster=$$!; \
-	$(PY) -m pytest --durations=10 tests/unit tests/integration; fast=$$?; \
+	$(PY) -m pytest --durations=15 tests/unit tests/integration tests/e2e; rest=$$?; \
 	wait $$cluster; clustered=$$?; cat $(CLUSTER_TEST_LOG); \
-	$(PY) -m pytest --durations=15 tests/e2e; slow=$$?; \
-	exit $$(( fast || clustered || slow ))
+	exit $$(( rest || clustered ))
 
 # the unit tests of every room, without Airflow or dbt (about 30 s)
 test-unit: $(INSTALLED)
