@@ -8,7 +8,7 @@ name, its CAMEO actor code for an undated document (the undated one, else the la
 range), its date-ranged codes (``dated_codes``: ``CODE YYYYMMDD YYYYMMDD`` joined by ``;``)
 and the country that code carries (``GBRGOV`` -> GBR, ``MNCUSA`` -> USA; ``IGOUNO`` has none).
 ``make seeds`` writes the shipped set's rows to ``phoenix_actors.csv`` with the licence
-beside it (``PETRARCH2_LICENSE``); another dictionary set is read as it is. Rows are
+in ``petrarch2/LICENSE`` (one copy, beside the shipped dictionaries); another dictionary set is read as it is. Rows are
 sorted, so an unchanged dictionary gives the same file.
 
 Names that are patterns rather than words (``!`` stems, ``{`` alternatives) are skipped,

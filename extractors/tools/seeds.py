@@ -37,7 +37,7 @@ From the collected CAMEO/PLOVER reference tables in ``../shared/reference``
 From the Phoenix actor dictionaries of PETRARCH-2 (``../shared/reference/petrarch2``,
 MIT), into ``extractors/lexicons`` rather than the seeds (the extractors read it):
 
-``phoenix_actors.csv``, ``cameo_agents.csv`` and ``PETRARCH2_LICENSE``
+``phoenix_actors.csv``, ``cameo_agents.csv`` and ``petrarch2/LICENSE``
     Every name of the actor dictionaries with its entry's primary name, CAMEO actor code
     and country (``extractors.lexicons.actor_dictionary``), every phrase of the agents
     dictionary with its agent code (``extractors.lexicons.agent_dictionary``), and the
@@ -227,7 +227,7 @@ def phoenix_lexicon(petrarch_dir: Path) -> dict[str, str]:
     return {
         "phoenix_actors.csv": actors_csv([petrarch_dir / name for name in DICTIONARIES]),
         "cameo_agents.csv": agents_csv(petrarch_dir / "Phoenix.agents.txt"),
-        "PETRARCH2_LICENSE": (petrarch_dir / "LICENSE").read_text(encoding="utf-8"),
+        "petrarch2/LICENSE": (petrarch_dir / "LICENSE").read_text(encoding="utf-8"),
     }
 
 

@@ -55,5 +55,5 @@ def test_entries_other_names_codes_and_countries(sample_dir):
 def test_the_shipped_lexicon_is_the_compiled_dictionaries():
     shipped = (LEXICON_DIR / "phoenix_actors.csv").read_text(encoding="utf-8")
     assert shipped == actors_csv([PETRARCH / name for name in DICTIONARIES])
-    licence = (LEXICON_DIR / "PETRARCH2_LICENSE").read_text(encoding="utf-8")
+    licence = (LEXICON_DIR / "petrarch2" / "LICENSE").read_text(encoding="utf-8")
     assert licence == (PETRARCH / "LICENSE").read_text(encoding="utf-8")
