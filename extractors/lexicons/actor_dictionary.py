@@ -7,9 +7,9 @@ bodies: an entry line, ``+`` lines with its other names, and ``[CODE dates]`` li
 name, its CAMEO actor code for an undated document (the undated one, else the latest date
 range), its date-ranged codes (``dated_codes``: ``CODE YYYYMMDD YYYYMMDD`` joined by ``;``)
 and the country that code carries (``GBRGOV`` -> GBR, ``MNCUSA`` -> USA; ``IGOUNO`` has none).
-``make seeds`` writes the shipped set's rows to ``phoenix_actors.csv`` with the licence
-in ``petrarch2/LICENSE`` (one copy, beside the shipped dictionaries); another dictionary set is read as it is. Rows are
-sorted, so an unchanged dictionary gives the same file.
+``make seeds`` writes the shipped set's rows to ``phoenix_actors.csv``, the licence to
+``petrarch2/LICENSE`` beside the shipped dictionaries; another dictionary set is read as
+it is. Rows are sorted, so an unchanged dictionary gives the same file.
 
 Names that are patterns rather than words (``!`` stems, ``{`` alternatives) are skipped,
 as are names whose words are all lower case in news (none are: the files are upper case).
