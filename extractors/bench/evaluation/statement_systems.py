@@ -34,7 +34,7 @@ def wirehouse_predictions(doc: Doc, actors: DocActors) -> list[Pred]:
 
 def _head(tokens: list[Token]) -> Token:
     ids = {t.i for t in tokens}
-    return next((t for t in tokens if t.head.i not in ids or t.head is t), tokens[-1])
+    return next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[-1])
 
 
 TEXTACY_BAILOUTS: list[str] = []

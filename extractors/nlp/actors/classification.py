@@ -25,7 +25,7 @@ _NAMED_CITY_POPULATION = 250_000
 def capital_as_government(span: Span) -> bool:
     """A capital that acts ("Tehran accused", "Baghdad's unease") stands for its government."""
     token = span.root
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ == "pobj":
         return token.head.lower_ not in LOCATIVE_PREPS

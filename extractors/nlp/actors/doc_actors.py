@@ -93,7 +93,7 @@ class DocActors:
         if (
             pronoun.lower_ in ("they", "we")
             and clause.dep_ == "ccomp"
-            and clause.head is not clause
+            and clause.head.i != clause.i
         ):
             for subject in subjects(clause.head):
                 if subject.pos_ != "PRON":

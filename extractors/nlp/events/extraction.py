@@ -24,7 +24,7 @@ from extractors.nlp.dates import TimeExpression, clause_time
 from extractors.nlp.events.frames import Frame, sentence_frames
 from extractors.nlp.events.locations import event_location
 from extractors.nlp.events.modality import intent_code, is_hypothetical
-from extractors.nlp.events.roles import Slot, role_pairs
+from extractors.nlp.events.roles import Slot, fight_or_criticism, role_pairs
 from extractors.nlp.syntax import doc_text, in_negated_scope, trimmed_sentence
 from extractors.records import Event
 
@@ -67,7 +67,10 @@ def extract_events(
         for frame in sentence_frames(sent):
             negated = in_negated_scope(frame.head)
             if not negated and dictionary_set().our_cameo_rules:
-                frame.code = intent_code(frame.head, frame.code)
+                announced = intent_code(frame.head, frame.code)
+                if announced != frame.code:
+                    # "will visit Sri Lanka": an intention of the visitor, nothing hosted yet
+                    frame.code, frame.back = announced, None
             location = event_location(frame.head, actors, clause_places)
             place_country = actors.actors[location].country_code if location else None
             when = clause_time(frame.head, published_date)
@@ -94,13 +97,18 @@ def extract_events(
     return events
 
 
-def _coded_pairs(frame: Frame, actors: DocActors, place_country: str | None):
+def _coded_pairs(
+    frame: Frame, actors: DocActors, place_country: str | None
+) -> list[tuple[Slot | None, Slot | None, str]]:
     """(source, target, code) of each pair of the frame; a two-way code adds each
-    dyad with both sides back the other way."""
+    dyad with both sides back the other way; a fight with no one armed is criticism."""
     pairs = role_pairs(frame, actors, place_country)
-    yield from ((source, target, frame.code) for source, target in pairs)
+    coded = [(source, target, frame.code) for source, target in pairs]
     if frame.back:
-        yield from ((t, s, frame.back) for s, t in pairs if s is not None and t is not None)
+        coded += [(t, s, frame.back) for s, t in pairs if s is not None and t is not None]
+    if not dictionary_set().our_cameo_rules:
+        return coded
+    return [(s, t, fight_or_criticism(code, s, t, actors)) for s, t, code in coded]
 
 
 def _member_codes(slot: Slot | None, actors: DocActors) -> list[str | None]:

@@ -27,9 +27,10 @@ from extractors.nlp.clauses import (
     verb_sources,
     verb_targets,
 )
-from extractors.nlp.events.modality import modals
+from extractors.nlp.events.modality import has_intent_form, modals
 from extractors.nlp.events.triggers import VerbRule, light_noun, noun_rule, verb_rule
 from extractors.nlp.events.verb_patterns import VerbMatch, codes_event, verb_match
+from extractors.nlp.syntax import governing_verbs
 
 DEMAND_CODE = "100"
 STATEMENT_CODE = "010"
@@ -73,7 +74,11 @@ def sentence_frames(sent: Span) -> list[Frame]:
             frame = _noun_frame(token)
             if frame is not None:
                 frames.append(frame)
-    return [f for f in frames if not (_reports_another(f, frames) or _bare_statement(f))]
+    return [
+        f
+        for f in frames
+        if not (_reports_another(f, frames) or _announces_another(f, frames) or _bare_statement(f))
+    ]
 
 
 def _bare_statement(frame: Frame) -> bool:
@@ -108,6 +113,22 @@ def _reports_another(frame: Frame, frames: list[Frame]) -> bool:
         if c.dep_ in ("ccomp", "xcomp")
     ]
     return any(other.head.i in span for other in frames for span in reported)
+
+
+def _announces_another(frame: Frame, frames: list[Frame]) -> bool:
+    """ "offered to hand over the suspects to Britain": a verb of intent whose complement
+    is an action with an intent code is that intention (033 to Britain, coded on the
+    complement, whose roles it has), not a second, target-less event (030)."""
+    head = frame.head
+    if not dictionary_set().our_cameo_rules or head.lemma_.lower() not in governing_verbs(
+        "own_intent"
+    ):
+        return False
+    return any(
+        other.head.dep_ == "xcomp" and other.head.head == head and has_intent_form(other.code)
+        for other in frames
+        if other is not frame
+    )
 
 
 def _verb_frames(token: Token, consumed: set[int]) -> list[Frame]:
@@ -218,9 +239,9 @@ def _demanded(verb: Token) -> bool:
     head = verb.head
     return (
         verb.dep_ == "ccomp"
-        and head is not verb
+        and head.i != verb.i
         and dictionary_set().our_cameo_rules
-        and _obligation(head) is verb
+        and _obligation(head) == verb
     )
 
 

@@ -64,6 +64,11 @@ def _announced(head: Token) -> bool:
     )
 
 
+def has_intent_form(code: str) -> bool:
+    """Whether an announced action of this code is coded as its intention."""
+    return any(code[:size] in _intent_codes() for size in (4, 3, 2))
+
+
 def intent_code(head: Token, code: str) -> str:
     """The intent code for an action the subject announces it will take, else `code`.
     The longest prefix of `code` in the map wins; codes it has no prefix of (statements,

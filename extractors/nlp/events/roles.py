@@ -32,6 +32,7 @@ class Slot:
 
 
 Pair = tuple[Slot | None, Slot | None]
+CRITICISM_CODE = "111"
 
 
 @cache
@@ -104,9 +105,9 @@ def _reporter(pronoun: Token, actors: DocActors) -> str | None:
     if pronoun.lower_ not in ("it", "they", "we", "he", "she") or pronoun.dep_ != "nsubj":
         return None
     clause = pronoun.head
-    while clause.dep_ in ("xcomp", "acomp", "conj") and clause.head is not clause:
+    while clause.dep_ in ("xcomp", "acomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head is clause:
+    if clause.dep_ != "ccomp" or clause.head.i == clause.i:
         return None
     for subject in clause_subjects(clause.head):
         if subject.pos_ != "PRON":
@@ -123,6 +124,35 @@ def _actor_key(token: Token, actors: DocActors) -> str | None:
     if _origin_only(token):
         return None
     return actors.actor_of(token) or _modifier_actor(token, actors)
+
+
+@cache
+def _armed_sectors() -> frozenset[str]:
+    return frozenset(r["sector"] for r in lexicons.rows("armed_sectors"))
+
+
+def _wields_force(slot: Slot, actors: DocActors) -> bool:
+    """A country, a place, an unnamed agent ("gunmen", "soldiers") or an actor of an armed
+    sector, by its sector or its CAMEO code's roles ("the army", "PSEREBHMS")."""
+    if slot.key is None:
+        return True
+    info = actors.actors[slot.key]
+    code = info.cameo_actor_code or ""
+    roles = {code[i : i + 3] for i in range(0, len(code), 3)}
+    armed = _armed_sectors()
+    return info.kind in ("country", "location") or info.sector in armed or bool(roles & armed)
+
+
+def fight_or_criticism(
+    code: str, source: Slot | None, target: Slot | None, actors: DocActors
+) -> str:
+    """ "Kennedy attacked Mr Brown", "the Parliament clashed with the Commission": a fight
+    (CAMEO 19) with no one on either side who wields force is criticism (111)."""
+    if source is None or not code.startswith(_code_prefixes("force")):
+        return code
+    if _wields_force(source, actors) or (target is not None and _wields_force(target, actors)):
+        return code
+    return CRITICISM_CODE
 
 
 def _takes_part(info: ActorInfo, code: str, role: str) -> bool:
@@ -192,7 +222,7 @@ def _first_group(
                 return []
             continue
         root = token
-        while root.dep_ == "conj" and root.head is not root:
+        while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
         group = [slot]
         for other in conjuncts(root):

@@ -54,7 +54,7 @@ def in_source(token: Token) -> tuple[Token, tuple[int, int]] | None:
         return None
     sent = token.sent
     words = [t for t in sent if not (t.is_punct or t.is_space)]
-    if not words or words[0] is not token or any(is_cue(t) for t in sent):
+    if not words or words[0].i != token.i or any(is_cue(t) for t in sent):
         return None
     last = max(t.i for t in token.subtree)
     rest = [t for t in words if t.i > last]

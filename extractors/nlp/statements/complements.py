@@ -188,7 +188,7 @@ def _topic(cue: Token, frame: str) -> Token | None:
 def _parenthetical(cue: Token) -> tuple[int, int] | None:
     """ "At the time, she said, Grayson was ...": a cue set off by commas inside the
     clause it reports (parsed as parataxis): the content is that clause."""
-    if cue.dep_ != "parataxis" or cue.head is cue:
+    if cue.dep_ != "parataxis" or cue.head.i == cue.i:
         return None
     own = {t.i for t in cue.subtree}
     outside = [t for t in cue.head.subtree if t.i not in own and not t.is_punct]

@@ -22,7 +22,7 @@ def speaker_subjects(verb: Token) -> list[Token]:
     found = own_subjects(verb, relative="word") or subjects(verb)
     if not found and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "conj"):
         head = verb.head
-        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.head is not head:
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.head.i != head.i:
             head = head.head
         if head.pos_ in ("VERB", "AUX"):
             found = subjects(head)

@@ -66,7 +66,7 @@ def test_intent_codes_are_intents_and_threats():
     rows = lexicons.rows("intent_codes")
     assert len({row["action_prefix"] for row in rows}) == len(rows)
     assert {row["intent_code"][:2] for row in rows} == {"03", "13"}
-    assert {row["kind"] for row in lexicons.rows("cameo_kinds")} == {"mutual", "violence"}
+    assert {row["kind"] for row in lexicons.rows("cameo_kinds")} == {"mutual", "violence", "force"}
     assert {row["names"] for row in lexicons.rows("compound_participles")} == {"origin", "leader"}
 
 
@@ -226,3 +226,28 @@ def test_attacking_a_policy_is_criticism(extract_text):
     assert [(e.cameo_code, e.source_country_code) for e in criticism.events] == [("111", "RUS")]
     force = extract_text("Russia attacked Georgia.")
     assert [e.cameo_code for e in force.events] == ["190"]
+
+
+def test_a_fight_needs_someone_who_wields_force(extract_text):
+    # two bodies with no arms "clash" in words: criticism, not military force
+    words = extract_text("The European Parliament clashed with the European Commission.")
+    assert {e.cameo_code for e in words.events} == {"111"}
+    # troops, or a country, do fight
+    troops = extract_text("Indian troops clashed with Pakistani troops in Kashmir.")
+    assert {e.cameo_code for e in troops.events} == {"190"}
+
+
+def test_an_obligation_reported_is_a_demand_not_the_act(extract_text):
+    result = extract_text("Sweden said that Norway should back Finland's bid.")
+    assert events_of(result) == [("100", "said", "country:sweden", "country:norway")]
+
+
+def test_an_announced_visit_is_an_intention_of_the_visitor(extract_text):
+    result = extract_text("The Chilean president will visit Peru next month.")
+    assert country_dyads_of(result) == [("036", "visit", "CHL", "PER")]
+
+
+def test_an_offer_to_act_is_coded_once_on_the_act(extract_text):
+    # the offer is the intention to hand over (033), with its target, not a bare 030
+    result = extract_text("Ghana offered to hand over the two suspects to Togo.")
+    assert country_dyads_of(result) == [("033", "hand over", "GHA", "TGO")]
