@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from extractors.lexicons.dictionary_set import dictionary_set, discards
 from extractors.lexicons.gazetteer import country_codes
 from extractors.nlp.actors import DocActors
+from extractors.nlp.actors.codes import agent
 from extractors.nlp.dates import TimeExpression, clause_time
 from extractors.nlp.events.frames import Frame, sentence_frames
 from extractors.nlp.events.locations import event_location
@@ -119,11 +120,18 @@ def _member_codes(slot: Slot | None, actors: DocActors) -> list[str | None]:
 
 
 def _actor_code(slot: Slot | None, actors: DocActors) -> str | None:
-    """The CAMEO code of the slot's actor, else the country it acted for or in."""
+    """The CAMEO code of the slot's actor, else the country it acted for or in, with
+    the agent an unnamed actor is ("students" in Indonesia: IDNEDU)."""
     if slot is None:
         return None
     info = actors.actors.get(slot.key) if slot.key else None
-    return (info.cameo_actor_code if info else None) or slot.country
+    if info is not None:
+        return info.cameo_actor_code or slot.country
+    found = agent([slot.token.text, slot.token.lemma_]) if slot.country else None
+    if found is None:
+        return slot.country
+    code, placement = found
+    return code + slot.country if placement == "prefix" else slot.country + code
 
 
 def _country(slot: Slot | None, code: str | None) -> str | None:

@@ -39,7 +39,8 @@ _HEADS = frozenset({"NOUN", "PROPN"})
 # heads of the noun phrases inside a verb phrase, not modifiers ("Iranian-made")
 _PHRASE_HEADS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "appos", "conj"})
 # where and when, not to whom: "met in Paris", "after the talks"
-_PLACE_AND_TIME_PREPS = frozenset({"in", "at", "near", "during", "since", "after", "before"})
+_TIME_PREPS = frozenset({"during", "since", "after", "before"})
+_PLACE_AND_TIME_PREPS = frozenset({"in", "at", "near"}) | _TIME_PREPS
 
 
 @dataclass
@@ -179,24 +180,36 @@ def _asked(verb: Token, code: str) -> list[Token]:
     """The one an appeal or demand asks to act: "demanding that Mugabe abandon"."""
     if not (code.startswith(_REQUEST_ROOTS) and dictionary_set().our_cameo_rules):
         return []  # (CAMEO's roots: another set's codes mean something else)
-    return [s for c in verb.children if c.dep_ == "ccomp" for s in clause_subjects(c)]
+    # a clause before the verb is what was said ("X want Y - the EU urged Z"), not the ask
+    return [
+        s for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i for s in clause_subjects(c)
+    ]
 
 
 def _phrase_nouns(verb: Token, end: Token) -> tuple[list[Token], list[Token]]:
     """The noun phrases after the verb, in order: any may hold the target, as PETRARCH
     reads a verb phrase ("welcomed a resumption of ties with Osgiliath"); those of
     place and time prepositions apart."""
+    words = _phrase_words(verb)
     later = sorted(
         {
             c
-            for t in _phrase_words(verb)
+            for t in words
             if t.i > end.i and t.pos_ in _HEADS and t.dep_ in _PHRASE_HEADS
             for c in conjuncts(t)
         },
         key=lambda t: t.i,
     )
     places = [t for t in later if t.dep_ == "pobj" and t.head.lower_ in _PLACE_AND_TIME_PREPS]
-    return [t for t in later if t not in places], places
+    # nor anyone deeper in a time phrase: "after the arrival of President Bush" (a place
+    # phrase may hold the target: "took part in talks with Iran")
+    when = {
+        t.i
+        for prep in words
+        if prep.dep_ == "prep" and prep.lower_ in _TIME_PREPS
+        for t in prep.subtree
+    }
+    return [t for t in later if t not in places and t.i not in when], places
 
 
 def _light_frame(verb: Token, noun: Token, rule: VerbRule) -> Frame:

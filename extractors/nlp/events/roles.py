@@ -33,6 +33,7 @@ class Slot:
 
 Pair = tuple[Slot | None, Slot | None]
 CRITICISM_CODE = "111"
+_AGENT_PLACE_PREPS = frozenset({"in", "throughout", "across", "from"})
 
 
 @cache
@@ -155,6 +156,17 @@ def fight_or_criticism(
     return CRITICISM_CODE
 
 
+def _placed_in(agent: Token, actors: DocActors) -> str | None:
+    """The country of an unnamed agent's own place: "students throughout Indonesia",
+    "police in Basra", "refugees from Sudan"."""
+    for place in prep_objects(agent, _AGENT_PLACE_PREPS):
+        key = actors.token_actor.get(place.i)
+        info = actors.actors[key] if key else None
+        if info is not None and info.kind in ("country", "location") and info.country_code:
+            return info.country_code
+    return None
+
+
 def _takes_part(info: ActorInfo, code: str, role: str) -> bool:
     """Whether the actor can fill the role, as a CAMEO coder sees actors: a person or an
     organisation only with a code (a country, a dictionary entry, an agent: "Andy
@@ -200,10 +212,13 @@ def _resolve(
             slot = _resolve(member, actors, place_country, code, role, depth + 1)
             if slot is not None:
                 return Slot(slot.key, slot.country, token)
-    if token.pos_ not in ("NOUN", "PROPN") or place_country is None:
+    if token.pos_ not in ("NOUN", "PROPN"):
         return None
     if token.lemma_.lower() in _generic_agents() or token.lower_ in _generic_agents():
-        return Slot(None, place_country, token)
+        country = _placed_in(token, actors) or place_country
+        return Slot(None, country, token) if country else None
+    if place_country is None:
+        return None
     if role == "target" and code.startswith(_code_prefixes("violence")):
         return Slot(None, place_country, token)
     return None
