@@ -127,11 +127,12 @@ def _actor_code(slot: Slot | None, actors: DocActors) -> str | None:
     info = actors.actors.get(slot.key) if slot.key else None
     if info is not None:
         return info.cameo_actor_code or slot.country
-    found = agent([slot.token.text, slot.token.lemma_]) if slot.country else None
-    if found is None:
-        return slot.country
+    country = slot.country
+    found = agent([slot.token.text, slot.token.lemma_]) if country else None
+    if country is None or found is None:
+        return country
     code, placement = found
-    return code + slot.country if placement == "prefix" else slot.country + code
+    return code + country if placement == "prefix" else country + code
 
 
 def _country(slot: Slot | None, code: str | None) -> str | None:
