@@ -24,7 +24,7 @@ from extractors.nlp.actors.codes import agent
 from extractors.nlp.dates import TimeExpression, clause_time
 from extractors.nlp.events.frames import Frame, sentence_frames
 from extractors.nlp.events.locations import event_location
-from extractors.nlp.events.modality import intent_code, is_hypothetical
+from extractors.nlp.events.modality import intent_code, is_hypothetical, is_speculation
 from extractors.nlp.events.roles import Slot, fight_or_criticism, role_pairs
 from extractors.nlp.syntax import doc_text, in_negated_scope, trimmed_sentence
 from extractors.records import Event
@@ -65,9 +65,14 @@ def extract_events(
         if any(sent.start_char <= at < sent.end_char for at in hits):
             continue
         evidence = trimmed_sentence(sent)
+        ours = dictionary_set().our_cameo_rules
+        if ours and text[evidence[0] : evidence[1]].rstrip("\"'\u201d\u2019").endswith("?"):
+            continue  # a question reports no event ("Should the UK approve the treaty?")
         for frame in sentence_frames(sent):
+            if ours and is_speculation(frame.head):
+                continue
             negated = in_negated_scope(frame.head)
-            if not negated and dictionary_set().our_cameo_rules:
+            if not negated and ours:
                 announced = intent_code(frame.head, frame.code)
                 if announced != frame.code:
                     # "will visit Sri Lanka": an intention of the visitor, nothing hosted yet

@@ -8,6 +8,8 @@
   speech ("said they would boycott"), and an action announced "unless" something
   happens is a threat (130).
 
+`is_speculation`: a possibility modal ("could", "may") marks no event at all.
+
 Negation ("did not meet", "refused to meet") is `syntax.in_negated_scope`. The words come
 from `extractors/lexicons/modals.csv`, `governing_verbs.csv` and `intent_codes.csv`.
 """
@@ -88,6 +90,12 @@ def _ultimatum(head: Token) -> bool:
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
         for c in head.children
     )
+
+
+def is_speculation(head: Token) -> bool:
+    """ "could offer China opportunities", "may sue": what might happen is no event."""
+    possible = modals("possibility")
+    return any(c.dep_ == "aux" and c.lower_ in possible for c in head.children)
 
 
 def is_hypothetical(head: Token) -> bool:

@@ -53,7 +53,7 @@ def test_lexicon_file_keeps_leading_zeros():
     ("name", "flags"),
     [
         ("governing_verbs", ("hypothetical", "own_intent", "object_control", "negating", "denial")),
-        ("modals", ("obligation", "future")),
+        ("modals", ("obligation", "future", "possibility")),
         ("cues", ("obligation_is_demand",)),
     ],
 )
@@ -169,7 +169,7 @@ def test_negation_and_modality(extract_text):
         if e.cameo_code.startswith(("19", "13", "04", "03"))
     }
     assert by_sentence[0].is_negated and not by_sentence[0].is_hypothetical
-    assert by_sentence[1].is_hypothetical and not by_sentence[1].is_negated
+    assert 1 not in by_sentence  # "may attack": speculation, no event
     meet = next(e for e in result.events if e.trigger_text == "meet")
     assert meet.is_negated and meet.is_hypothetical
 
@@ -251,3 +251,12 @@ def test_an_offer_to_act_is_coded_once_on_the_act(extract_text):
     # the offer is the intention to hand over (033), with its target, not a bare 030
     result = extract_text("Ghana offered to hand over the two suspects to Togo.")
     assert country_dyads_of(result) == [("033", "hand over", "GHA", "TGO")]
+
+
+def test_speculation_and_questions_are_no_events(extract_text):
+    assert events_of(extract_text("Chile could offer Bolivia access to the sea.")) == []
+    assert events_of(extract_text("Will Chile offer Bolivia access to the sea?")) == []
+    offered = extract_text("Chile offered Bolivia access to the sea.")
+    assert [(e.source_actor_key, e.target_actor_key) for e in offered.events] == [
+        ("country:chile", "country:bolivia")
+    ]
