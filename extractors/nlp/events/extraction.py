@@ -24,7 +24,12 @@ from extractors.nlp.actors.codes import agent
 from extractors.nlp.dates import TimeExpression, clause_time
 from extractors.nlp.events.frames import Frame, sentence_frames
 from extractors.nlp.events.locations import event_location
-from extractors.nlp.events.modality import intent_code, is_hypothetical, is_speculation
+from extractors.nlp.events.modality import (
+    intent_code,
+    is_hypothetical,
+    is_speculation,
+    refusal_code,
+)
 from extractors.nlp.events.roles import Slot, fight_or_criticism, role_pairs
 from extractors.nlp.syntax import doc_text, in_negated_scope, trimmed_sentence
 from extractors.records import Event
@@ -72,7 +77,11 @@ def extract_events(
             if ours and is_speculation(frame.head):
                 continue
             negated = in_negated_scope(frame.head)
-            if not negated and ours:
+            refused = refusal_code(frame.head, frame.code) if negated and ours else None
+            if refused is not None:
+                # "refused to release the prisoners": a rejection (1243) that happened
+                frame.code, frame.back, negated = refused, None, False
+            elif not negated and ours:
                 announced = intent_code(frame.head, frame.code)
                 if announced != frame.code:
                     # "will visit Sri Lanka": an intention of the visitor, nothing hosted yet

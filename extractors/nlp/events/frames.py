@@ -27,7 +27,7 @@ from extractors.nlp.clauses import (
     verb_sources,
     verb_targets,
 )
-from extractors.nlp.events.modality import has_intent_form, modals
+from extractors.nlp.events.modality import has_intent_form, has_refusal_form, modals
 from extractors.nlp.events.triggers import VerbRule, light_noun, noun_rule, verb_rule
 from extractors.nlp.events.verb_patterns import VerbMatch, codes_event, verb_match
 from extractors.nlp.syntax import governing_verbs
@@ -117,16 +117,21 @@ def _reports_another(frame: Frame, frames: list[Frame]) -> bool:
 
 
 def _announces_another(frame: Frame, frames: list[Frame]) -> bool:
-    """ "offered to hand over the suspects to Britain": a verb of intent whose complement
-    is an action with an intent code is that intention (033 to Britain, coded on the
-    complement, whose roles it has), not a second, target-less event (030)."""
-    head = frame.head
-    if not dictionary_set().our_cameo_rules or head.lemma_.lower() not in governing_verbs(
-        "own_intent"
-    ):
+    """ "offered to hand over the suspects to Britain", "refused to release the sailors":
+    a verb of intent or refusal whose complement is an action with an intent (or
+    rejection) code is that intention (033 to Britain) or rejection (1243), coded on the
+    complement, whose roles it has; not a second, target-less event (030, 120)."""
+    if not dictionary_set().our_cameo_rules:
+        return False
+    lemma = frame.head.lemma_.lower()
+    if lemma in governing_verbs("own_intent"):
+        coded_on_it = has_intent_form
+    elif lemma in governing_verbs("refusing"):
+        coded_on_it = has_refusal_form
+    else:
         return False
     return any(
-        other.head.dep_ == "xcomp" and other.head.head == head and has_intent_form(other.code)
+        other.head.dep_ == "xcomp" and other.head.head == frame.head and coded_on_it(other.code)
         for other in frames
         if other is not frame
     )

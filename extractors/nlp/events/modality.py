@@ -6,12 +6,15 @@
   willing to withdraw", "plans to impose restrictions") is coded as the intention, as
   CAMEO does (0356 intent to de-escalate, 13x threats); "would" counts in reported
   speech ("said they would boycott"), and an action announced "unless" something
-  happens is a threat (130).
+  happens, or one threatened ("threatened to impose a curfew"), is a threat (13x);
+- `refusal_code`: an action refused ("refused to release", "will not accept") is CAMEO's
+  rejection of it (root 12, `refusal_codes.csv`), an event that happened.
 
 `is_speculation`: a possibility modal ("could", "may") marks no event at all.
 
 Negation ("did not meet", "refused to meet") is `syntax.in_negated_scope`. The words come
-from `extractors/lexicons/modals.csv`, `governing_verbs.csv` and `intent_codes.csv`.
+from `extractors/lexicons/modals.csv`, `governing_verbs.csv`, `intent_codes.csv` and
+`refusal_codes.csv`.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from extractors import lexicons
-from extractors.nlp.syntax import governing_verbs, governors, is_infinitive
+from extractors.nlp.syntax import carries_negation, governing_verbs, governors, is_infinitive
 
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _REPORTED_FUTURE = frozenset({"would", "'d"})
@@ -66,23 +69,56 @@ def _announced(head: Token) -> bool:
     )
 
 
+def _governed_by(head: Token, effect: str) -> bool:
+    """ "refused to release": a governing verb of this `governing_verbs.csv` column."""
+    return any(g.lemma_.lower() in governing_verbs(effect) for g in governors(head, ("xcomp",)))
+
+
+def _longest_prefix(code: str, mapping: dict[str, str]) -> str | None:
+    """The value of the longest prefix of `code` (4, 3 or 2 digits) in `mapping`."""
+    return next((mapping[code[:n]] for n in (4, 3, 2) if code[:n] in mapping), None)
+
+
 def has_intent_form(code: str) -> bool:
     """Whether an announced action of this code is coded as its intention."""
-    return any(code[:size] in _intent_codes() for size in (4, 3, 2))
+    return _longest_prefix(code, _intent_codes()) is not None
+
+
+def has_refusal_form(code: str) -> bool:
+    """Whether a refused action of this code is coded as its rejection."""
+    return _longest_prefix(code, _refusal_codes()) is not None
 
 
 def intent_code(head: Token, code: str) -> str:
     """The intent code for an action the subject announces it will take, else `code`.
     The longest prefix of `code` in the map wins; codes it has no prefix of (statements,
-    appeals, demands ...) stay as they are."""
+    appeals, demands ...) stay as they are. An action announced "unless" something
+    happens, or threatened ("threatened to impose a curfew"), is a threat: its own
+    threat code (1312 for sanctions) or 130."""
     if head.pos_ != "VERB" or not _announced(head):
         return code
-    if _ultimatum(head) and not code.startswith("13"):
-        return THREAT_CODE  # "will withdraw its force unless ...": a threat
-    for size in (4, 3, 2):
-        if code[:size] in _intent_codes():
-            return _intent_codes()[code[:size]]
-    return code
+    intended = _longest_prefix(code, _intent_codes())
+    if (_ultimatum(head) or _governed_by(head, "threatening")) and not code.startswith("13"):
+        return intended if intended and intended.startswith("13") else THREAT_CODE
+    return intended or code
+
+
+@cache
+def _refusal_codes() -> dict[str, str]:
+    """Prefix of an action's code -> the code of refusing it (CAMEO's root 12)."""
+    return {r["action_prefix"]: r["refusal_code"] for r in lexicons.rows("refusal_codes")}
+
+
+def refusal_code(head: Token, code: str) -> str | None:
+    """The code of refusing the action a negated head names, when the text refuses it
+    ("refused to release", "will not accept", "would not meet their demands"), not just
+    reports it undone ("did not meet"); None otherwise or for an action CAMEO has no
+    refusal of (a fight not fought is no rejection)."""
+    refusing = _governed_by(head, "refusing")
+    declined = carries_negation(head) and any(
+        c.dep_ == "aux" and c.lower_ in modals("future") | _REPORTED_FUTURE for c in head.children
+    )
+    return _longest_prefix(code, _refusal_codes()) if refusing or declined else None
 
 
 def _ultimatum(head: Token) -> bool:

@@ -52,7 +52,18 @@ def test_lexicon_file_keeps_leading_zeros():
 @pytest.mark.parametrize(
     ("name", "flags"),
     [
-        ("governing_verbs", ("hypothetical", "own_intent", "object_control", "negating", "denial")),
+        (
+            "governing_verbs",
+            (
+                "hypothetical",
+                "own_intent",
+                "object_control",
+                "negating",
+                "denial",
+                "refusing",
+                "threatening",
+            ),
+        ),
         ("modals", ("obligation", "future", "possibility")),
         ("cues", ("obligation_is_demand",)),
     ],
@@ -260,3 +271,16 @@ def test_speculation_and_questions_are_no_events(extract_text):
     assert [(e.source_actor_key, e.target_actor_key) for e in offered.events] == [
         ("country:chile", "country:bolivia")
     ]
+
+
+def test_a_refusal_is_a_rejection_and_a_threat_a_threat(extract_text):
+    refused = extract_text("Peru refused to release the Chilean fishermen.")
+    assert [(e.cameo_code, e.is_negated) for e in refused.events] == [("1243", False)]
+    assert country_dyads_of(refused)[0][2:] == ("PER", "CHL")
+    declined = extract_text("Peru said it will not accept the proposal from Chile.")
+    assert [e.cameo_code[:2] for e in declined.events if not e.is_negated] == ["12"]
+    # a release that did not happen is no rejection
+    undone = extract_text("Peru did not release the Chilean fishermen.")
+    assert [(e.cameo_code, e.is_negated) for e in undone.events] == [("0841", True)]
+    threat = extract_text("Peru threatened to open its ports to Bolivia.")
+    assert [e.cameo_code for e in threat.events] == ["130"]
