@@ -180,9 +180,21 @@ def _mark(matcher: _Matcher, mark: str) -> Token | None:
     return next((t for t in matcher.tokens[at:] if t.pos_ in _HEADS and t.dep_ != "compound"), None)
 
 
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
 def _clause_sides(verb: Token, end: Token) -> tuple[list[Token], list[Token]]:
-    """The words of the verb's own clause before it and after its last word."""
-    words = sorted(non_clausal_descendants(verb), key=lambda t: t.i)
+    """The words of the verb's own clause before it and after its last word, without
+    its time phrases: "telephoned him on Tuesday" is no "call on" (an appeal)."""
+    words = list(non_clausal_descendants(verb))
+    when = {
+        t.i
+        for prep in words
+        if prep.dep_ == "prep"
+        and any(c.dep_ == "pobj" and c.ent_type_ in _TIME_ENTITIES for c in prep.children)
+        for t in prep.subtree
+    }
+    words = sorted((t for t in words if t.i not in when), key=lambda t: t.i)
     return [t for t in words if t.i < verb.i], [t for t in words if t.i > end.i]
 
 

@@ -46,3 +46,14 @@ def test_sports_stories_are_discarded(extract_text):
     # Phoenix discards, story level: "+WORLD CUP"
     assert extract_text("Brazil beat Germany in the World Cup final.").events == []
     assert coded(extract_text("Brazil attacked Germany."))  # the same verb, coded
+
+
+def test_a_time_phrase_satisfies_no_preposition_of_a_pattern(extract_text):
+    # CALL block: "- * (ON) [020]" is "called on X to", not a call made on a Tuesday
+    called = extract_text("Peru telephoned Chile on Tuesday.")
+    assert coded(called) == [
+        ("CHL", "PER", "041", "telephoned"),
+        ("PER", "CHL", "041", "telephoned"),
+    ]
+    appeal = extract_text("Peru called on Chile to open its ports.")
+    assert ("PER", "CHL", "020", "called") in coded(appeal)
