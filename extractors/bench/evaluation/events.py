@@ -14,7 +14,8 @@ dyadic gold event and are counted separately, not as errors.
   its own with the suite's dictionaries (`conformance`).
 - PLOVER gold standard (`eval/events/PLOVER_GSR_CAMEO.json`): real-world sentences with
   our own actors; the record's event is the predicted event whose trigger overlaps the
-  gold EVT markup (else the first). Type agreement: its PLOVER type (CAMEO->PLOVER map
+  gold EVT markup (else the first), among those with a PLOVER type (CAMEO2PLOVER maps no
+  statement or appeal, 01 and 02: converted to PLOVER they are no events). Type agreement: its PLOVER type (CAMEO->PLOVER map
   of the `cameo_codes` seed) equals the gold type (old labels mapped: DEMAND->REQUEST,
   DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT); root agreement: its CAMEO root is one
   whose codes map to the gold type. Records without a prediction count as wrong.
@@ -178,8 +179,10 @@ def evaluate_plover(nlp: Language) -> dict | None:
             continue
         counts["with_event"] += 1
         evt_words = {w.lower() for phrase in _evt_spans(record) for w in phrase.split()}
-        aligned = [e for e in events if set(e.trigger_text.lower().split()) & evt_words]
-        main = (aligned or events)[0]
+        # statements and appeals (CAMEO 01, 02) have no PLOVER type: not PLOVER events
+        typed = [e for e in events if _plover_type(e.cameo_code, mapping)] or events
+        aligned = [e for e in typed if set(e.trigger_text.lower().split()) & evt_words]
+        main = (aligned or typed)[0]
         predicted = _plover_type(main.cameo_code, mapping)
         confusion[(gold_type, predicted or "?")] += 1
         counts["type"] += predicted == gold_type
