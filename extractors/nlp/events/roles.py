@@ -272,6 +272,9 @@ def role_pairs(frame: Frame, actors: DocActors, place_country: str | None) -> li
         ]
     if not sources:
         return [(None, t) for t in targets]
-    if not targets:
-        return [(s, None) for s in sources]
-    return [(s, t) for s in sources for t in targets if s.key is None or s.key != t.key]
+    pairs: list[Pair] = [
+        (s, t) for s in sources for t in targets if s.key is None or s.key != t.key
+    ]
+    # a target that is only the source itself ("Croatia is investigating war crimes by
+    # Croatian extremists") leaves the event one-sided, not gone
+    return pairs or [(s, None) for s in sources]

@@ -284,3 +284,8 @@ def test_a_refusal_is_a_rejection_and_a_threat_a_threat(extract_text):
     assert [(e.cameo_code, e.is_negated) for e in undone.events] == [("0841", True)]
     threat = extract_text("Peru threatened to open its ports to Bolivia.")
     assert [e.cameo_code for e in threat.events] == ["130"]
+
+
+def test_an_event_whose_target_is_its_source_stays_one_sided(extract_text):
+    result = extract_text("Peru is investigating crimes by Peruvian extremists.")
+    assert events_of(result) == [("090", "investigating", "country:peru", None)]
