@@ -15,10 +15,11 @@ dyadic gold event and are counted separately, not as errors.
 - PLOVER gold standard (`eval/events/PLOVER_GSR_CAMEO.json`): real-world sentences with
   our own actors; the record's event is the predicted event whose trigger overlaps the
   gold EVT markup (else the first), among those with a PLOVER type (CAMEO2PLOVER maps no
-  statement or appeal, 01 and 02: converted to PLOVER they are no events). Type agreement: its PLOVER type (CAMEO->PLOVER map
-  of the `cameo_codes` seed) equals the gold type (old labels mapped: DEMAND->REQUEST,
-  DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT); root agreement: its CAMEO root is one
-  whose codes map to the gold type. Records without a prediction count as wrong.
+  statement or appeal, 01 and 02: converted to PLOVER they are no events). Type
+  agreement: its PLOVER type (CAMEO->PLOVER map of the `cameo_codes` seed) equals the
+  gold type (old labels mapped: DEMAND->REQUEST, DISAPPROVE/INVESTIGATE->ACCUSE,
+  FIGHT->ASSAULT); root agreement: its CAMEO root is one whose codes map to the gold
+  type. Records without a prediction count as wrong.
 """
 
 from __future__ import annotations
