@@ -126,13 +126,16 @@ def noun_rule(noun: Token) -> VerbRule | None:
 
 
 def light_noun(verb: Token) -> tuple[Token, VerbRule] | None:
-    """The event noun a light verb takes as its object ("launched a crackdown")."""
+    """The event noun a light verb takes as its object ("launched a crackdown"), with
+    the noun's rule, or the light verb's own for that noun where it has one ("lodged a
+    protest" is an official complaint, 114, not a demonstration)."""
     rules = _light_verbs().get(verb.lemma_.lower())
-    rule = _best(rules, _particles(verb), set()) if rules else None
-    if rule is None:
+    if not rules:
         return None
+    particles = _particles(verb)
     for obj in objects(verb) + [c for c in verb.children if c.dep_ == "nsubjpass"]:
         found = noun_rule(obj)
-        if found is not None:
-            return obj, found
+        rule = _best(rules, particles, {obj.lemma_.lower()})
+        if found is not None and rule is not None:
+            return obj, rule if rule.cameo_code else found
     return None

@@ -289,3 +289,10 @@ def test_a_refusal_is_a_rejection_and_a_threat_a_threat(extract_text):
 def test_an_event_whose_target_is_its_source_stays_one_sided(extract_text):
     result = extract_text("Peru is investigating crimes by Peruvian extremists.")
     assert events_of(result) == [("090", "investigating", "country:peru", None)]
+
+
+def test_a_protest_lodged_is_an_official_complaint(extract_text):
+    lodged = extract_text("Peru lodged a protest with Chile.")
+    assert country_dyads_of(lodged) == [("114", "lodged a protest", "PER", "CHL")]
+    staged = extract_text("Peruvian students staged a protest against Chile.")
+    assert [e.cameo_code for e in staged.events] == ["141"]
