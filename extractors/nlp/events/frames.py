@@ -27,7 +27,12 @@ from extractors.nlp.clauses import (
     verb_sources,
     verb_targets,
 )
-from extractors.nlp.events.modality import has_intent_form, has_refusal_form, modals
+from extractors.nlp.events.modality import (
+    has_intent_form,
+    has_refusal_form,
+    is_intended,
+    modals,
+)
 from extractors.nlp.events.triggers import VerbRule, light_noun, noun_rule, verb_rule
 from extractors.nlp.events.verb_patterns import VerbMatch, codes_event, verb_match
 from extractors.nlp.syntax import governing_verbs
@@ -131,7 +136,7 @@ def _announces_another(frame: Frame, frames: list[Frame]) -> bool:
     else:
         return False
     return any(
-        other.head.dep_ == "xcomp" and other.head.head == frame.head and coded_on_it(other.code)
+        is_intended(other.head) and other.head.head == frame.head and coded_on_it(other.code)
         for other in frames
         if other is not frame
     )

@@ -64,9 +64,17 @@ def _announced(head: Token) -> bool:
         c.dep_ == "aux" and c.lower_ in _REPORTED_FUTURE for c in head.children
     ):
         return True
+    if is_intended(head) and head.head.lemma_.lower() in own:
+        return True  # "have sworn to fight", parsed as a purpose clause
     return any(
         g.lemma_.lower() in own or g.lower_ in own for g in governors(head, ("xcomp", "acomp"))
     )
+
+
+def is_intended(verb: Token) -> bool:
+    """The complement of a verb of intent: "offered to hand over", and "sworn to fight"
+    when the parser makes it a purpose clause."""
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and is_infinitive(verb))
 
 
 def _governed_by(head: Token, effect: str) -> bool:

@@ -296,3 +296,8 @@ def test_a_protest_lodged_is_an_official_complaint(extract_text):
     assert country_dyads_of(lodged) == [("114", "lodged a protest", "PER", "CHL")]
     staged = extract_text("Peruvian students staged a protest against Chile.")
     assert [e.cameo_code for e in staged.events] == ["141"]
+
+
+def test_a_vow_parsed_as_a_purpose_is_still_an_intention(extract_text):
+    vowed = extract_text("Peruvian rebels have sworn to fight until they win.")
+    assert [e.cameo_code for e in vowed.events] == ["138"]
