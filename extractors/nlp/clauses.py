@@ -64,8 +64,10 @@ def clause_subjects(verb: Token) -> list[Token]:
 def _shares_clause_subject(verb: Token) -> bool:
     """Besides conjoined verbs and infinitives (purpose clauses too: the subject of the
     main clause), a complement has its head's subject: "is willing to withdraw", "is
-    ready to contribute", "kept fighting"."""
-    return verb.dep_ in ("acomp", "xcomp") or shares_subject(verb)
+    ready to contribute", "kept fighting"; so has a participle clause ("police opened
+    fire, killing one person")."""
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    return verb.dep_ in ("acomp", "xcomp") or participle or shares_subject(verb)
 
 
 def _controller(verb: Token) -> Token | None:

@@ -301,3 +301,9 @@ def test_a_protest_lodged_is_an_official_complaint(extract_text):
 def test_a_vow_parsed_as_a_purpose_is_still_an_intention(extract_text):
     vowed = extract_text("Peruvian rebels have sworn to fight until they win.")
     assert [e.cameo_code for e in vowed.events] == ["138"]
+
+
+def test_a_participle_clause_has_the_subject_of_its_clause(extract_text):
+    result = extract_text("Peruvian police opened fire on Monday, arresting twelve Chilean miners.")
+    arrested = [e for e in result.events if e.trigger_text == "arresting"]
+    assert [(e.cameo_code, e.source_country_code) for e in arrested] == [("173", "PER")]
