@@ -4,7 +4,8 @@ In order: a title or apposition that names a country or a national organisation 
 government spokesman", "a lawmaker in the UIA"), the same office of state named with a
 country elsewhere ("Iraq's prime minister"), and, for actors of a state or its society (the
 sectors in `domestic_sectors.csv`: GOV, LEG, MIL, PTY, REB, REL...), the document's focus
-country, the first it names (usually in the headline or dateline). International
+country, the first it names (usually in the headline or dateline), when that comes
+before the actor's own sentence. International
 sectors (JRN, BUS...) take no focus country: Reuters is not Iraqi.
 """
 
@@ -56,15 +57,26 @@ def place_people(index: DocIndex, result: DocActors, keyed: Keyed) -> None:
 
 def place_domestic_actors(result: DocActors) -> None:
     """People and organisations of a domestic sector without a country take the focus
-    country."""
-    focus = _focus_country(result)
-    for info in result.actors.values():
+    country, when the story names it before their own sentence (headline, dateline,
+    lede): the first country of the sentence that names them is no evidence of theirs
+    ("Mitterrand welcomed South Africa's de Klerk" does not make Mitterrand South
+    African)."""
+    focus = _focus(result)
+    if focus is None:
+        return
+    country, focus_sentence = focus
+    first_sentence: dict[str, int] = {}
+    for mention in result.mentions:
+        seen = first_sentence.get(mention.actor_key, mention.sentence_index)
+        first_sentence[mention.actor_key] = min(seen, mention.sentence_index)
+    for key, info in result.actors.items():
         if (
             info.kind in ("person", "organization")
             and info.country_code is None
             and info.sector in _domestic_sectors()
+            and first_sentence.get(key, focus_sentence) > focus_sentence
         ):
-            info.country_code = focus
+            info.country_code = country
 
 
 def _hint_country(result: DocActors, tokens: list[Token], kinds: tuple[str, ...]) -> str | None:
@@ -111,10 +123,11 @@ def _role_country(index: DocIndex, role: str, actors: DocActors) -> str | None:
     return None
 
 
-def _focus_country(result: DocActors) -> str | None:
-    """The country a story is about: the first it names (headline, dateline or lede)."""
+def _focus(result: DocActors) -> tuple[str, int] | None:
+    """The country a story is about, the first it names (headline, dateline or lede),
+    with the sentence that names it."""
     for mention in sorted(result.mentions, key=lambda m: m.start_char):
         info = result.actors[mention.actor_key]
         if info.kind in ("country", "location") and info.country_code:
-            return info.country_code
+            return info.country_code, mention.sentence_index
     return None

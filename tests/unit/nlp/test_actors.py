@@ -166,3 +166,9 @@ def test_focus_country_only_for_domestic_sectors(nlp):
     assert found.actors["person:ahmed musa"].country_code == "KEN"  # REL, no stated country
     reuters = next(a for a in found.actors.values() if a.canonical_name == "Reuters")
     assert reuters.country_code is None  # a news agency is international
+
+
+def test_the_first_country_of_a_persons_own_sentence_is_not_theirs(nlp):
+    # no headline or lede names a country before him: nothing says where he is from
+    doc = nlp("President Anton Voskuijl welcomed Chile's foreign minister on Monday.")
+    assert extract_actors(doc).actors["person:anton voskuijl"].country_code is None
