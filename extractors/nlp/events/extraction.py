@@ -34,6 +34,9 @@ from extractors.nlp.events.roles import Slot, fight_or_criticism, role_pairs
 from extractors.nlp.syntax import doc_text, in_negated_scope, trimmed_sentence
 from extractors.records import Event
 
+# intent, appeal, demand, threat: acts of saying, reported as such whatever their mood
+_SAYING_ROOTS = ("02", "03", "10", "13")
+
 
 class _Dyad(NamedTuple):
     source_key: str | None
@@ -86,6 +89,8 @@ def extract_events(
                 if announced != frame.code:
                     # "will visit Sri Lanka": an intention of the visitor, nothing hosted yet
                     frame.code, frame.back = announced, None
+                elif _unrealised(frame):
+                    continue
             location = event_location(frame.head, actors, clause_places)
             place_country = actors.actors[location].country_code if location else None
             when = clause_time(frame.head, published_date)
@@ -110,6 +115,14 @@ def extract_events(
                     seen.add(identity)
                     events.append(_event(len(events), doc, frame, code, dyad, setting))
     return events
+
+
+def _unrealised(frame: Frame) -> bool:
+    """An act asked of someone, done only on a condition or for a purpose ("urged
+    Labour supporters to remove", "if the cabinet approves", "sent troops to stop"): no
+    event of its own (the request, the condition's event, the sending are). Intentions,
+    threats, appeals and demands are what such clauses report, and stay."""
+    return is_hypothetical(frame.head) and not frame.code.startswith(_SAYING_ROOTS)
 
 
 def _coded_pairs(

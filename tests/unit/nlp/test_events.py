@@ -164,9 +164,9 @@ def test_passive_conjoined_and_control(extract_text):
     assert ("190", "killed", "country:russia", "group:soldiers") in found
     assert ("040", "met", "country:france", "country:germany") in found
     assert ("040", "met", "country:germany", "country:france") in found
-    release = next(e for e in result.events if e.trigger_text == "release")
-    assert release.source_actor_key == "country:iran"  # object control: Iran releases
-    assert release.is_hypothetical and not release.is_negated
+    # object control: Britain asks Iran; the release asked for is no event of its own
+    assert ("020", "urged", "country:united kingdom", "country:iran") in found
+    assert [e for e in result.events if e.trigger_text == "release"] == []
 
 
 def test_negation_and_modality(extract_text):
@@ -307,3 +307,14 @@ def test_a_participle_clause_has_the_subject_of_its_clause(extract_text):
     result = extract_text("Peruvian police opened fire on Monday, arresting twelve Chilean miners.")
     arrested = [e for e in result.events if e.trigger_text == "arresting"]
     assert [(e.cameo_code, e.source_country_code) for e in arrested] == [("173", "PER")]
+
+
+def test_an_act_asked_for_or_on_a_condition_is_no_event(extract_text):
+    asked = extract_text("Peru urged its allies to remove Chilean officials.")
+    assert [e.trigger_text for e in asked.events] == ["urged"]
+    conditional = extract_text("If Peru attacks Chile, Bolivia will protest.")
+    assert "attacks" not in [e.trigger_text for e in conditional.events]
+    attempted = extract_text("Peruvian rebels tried to assassinate the Chilean president.")
+    assert [(e.trigger_text, e.is_hypothetical) for e in attempted.events] == [
+        ("assassinate", False)
+    ]
