@@ -122,6 +122,8 @@ def _unrealised(frame: Frame) -> bool:
     Labour supporters to remove", "if the cabinet approves", "sent troops to stop"): no
     event of its own (the request, the condition's event, the sending are). Intentions,
     threats, appeals and demands are what such clauses report, and stay."""
+    if frame.requested:
+        return True  # "demanded that Iran release the sailors": the demand is the event
     return is_hypothetical(frame.head) and not frame.code.startswith(_SAYING_ROOTS)
 
 

@@ -38,6 +38,8 @@ from extractors.nlp.events.verb_patterns import VerbMatch, codes_event, verb_mat
 from extractors.nlp.syntax import governing_verbs
 
 DEMAND_CODE = "100"
+APPEAL_CODE = "020"
+_YIELD = "08"
 STATEMENT_CODE = "010"
 _REQUEST_ROOTS = ("02", "10")  # CAMEO appeal, demand
 _HEADS = frozenset({"NOUN", "PROPN"})
@@ -63,6 +65,7 @@ class Frame:
     places: list[Token] = field(default_factory=list)
     # a two-way code's second half: the same dyad back ("visited": 043 from the host)
     back: str | None = None
+    requested: bool = False  # an act an appeal or demand asks for, not done
 
 
 def sentence_frames(sent: Span) -> list[Frame]:
@@ -80,10 +83,25 @@ def sentence_frames(sent: Span) -> list[Frame]:
             frame = _noun_frame(token)
             if frame is not None:
                 frames.append(frame)
-    return [
+    kept = [
         f
         for f in frames
         if not (_reports_another(f, frames) or _announces_another(f, frames) or _bare_statement(f))
+    ]
+    if dictionary_set().our_cameo_rules:
+        for frame in kept:
+            frame.code = _request_for(frame, kept)
+    return kept
+
+
+def _asked_frames(request: Frame, frames: list[Frame]) -> list[Frame]:
+    """The frames of the acts an appeal or demand asks for: its complements."""
+    return [
+        other
+        for other in frames
+        if other is not request
+        and other.head.head == request.head
+        and other.head.dep_ in ("xcomp", "ccomp")
     ]
 
 
@@ -140,6 +158,37 @@ def _announces_another(frame: Frame, frames: list[Frame]) -> bool:
         for other in frames
         if other is not frame
     )
+
+
+@cache
+def _request_codes() -> dict[str, tuple[str, str]]:
+    """Prefix of an act's code -> (the appeal for it, the demand for it)."""
+    return {
+        r["action_prefix"]: (r["appeal_code"], r["demand_code"])
+        for r in lexicons.rows("request_codes")
+    }
+
+
+def _request_for(frame: Frame, frames: list[Frame]) -> str:
+    """An appeal or demand's code; a bare one (020, 100) for an act another frame codes
+    is the appeal or demand for that act ("urged Iran to release the sailors": 0253).
+    The acts asked for are marked `requested`: no events of their own."""
+    if not frame.code.startswith(_REQUEST_ROOTS):
+        return frame.code
+    code = frame.code
+    for asked in _asked_frames(frame, frames):
+        asked.requested = True
+        codes = next(
+            (
+                _request_codes()[asked.code[:n]]
+                for n in (4, 3, 2)
+                if asked.code[:n] in _request_codes()
+            ),
+            None,
+        )
+        if codes is not None and code in (APPEAL_CODE, DEMAND_CODE):
+            code = codes[0] if frame.code == APPEAL_CODE else codes[1]
+    return code
 
 
 def _verb_frames(token: Token, consumed: set[int]) -> list[Frame]:
@@ -311,11 +360,13 @@ def _demand_frame(verb: Token, obliged: Token) -> Frame:
 
 
 def _same_event_objects(verb: Token, code: str) -> list[int]:
-    """ "imposed sanctions": an object event noun of the verb's root code is the same event."""
+    """ "imposed sanctions": an object event noun of the verb's root code is the same event;
+    so is the object of a yielding verb (08: "lifted the blockade" ends it, and reports
+    no blockade of its own)."""
     found = []
     for obj in objects(verb):
         object_rule = noun_rule(obj)
-        if object_rule and object_rule.cameo_code[:2] == code[:2]:
+        if object_rule and (object_rule.cameo_code[:2] == code[:2] or code.startswith(_YIELD)):
             found.append(obj.i)
     return found
 

@@ -165,7 +165,7 @@ def test_passive_conjoined_and_control(extract_text):
     assert ("040", "met", "country:france", "country:germany") in found
     assert ("040", "met", "country:germany", "country:france") in found
     # object control: Britain asks Iran; the release asked for is no event of its own
-    assert ("020", "urged", "country:united kingdom", "country:iran") in found
+    assert ("0253", "urged", "country:united kingdom", "country:iran") in found  # for release
     assert [e for e in result.events if e.trigger_text == "release"] == []
 
 
@@ -318,3 +318,15 @@ def test_an_act_asked_for_or_on_a_condition_is_no_event(extract_text):
     assert [(e.trigger_text, e.is_hypothetical) for e in attempted.events] == [
         ("assassinate", False)
     ]
+
+
+def test_an_appeal_or_demand_is_for_the_act_it_asks(extract_text):
+    urged = extract_text("Peru urged Chile to release the fishermen.")
+    assert country_dyads_of(urged) == [("0253", "urged", "PER", "CHL")]
+    demanded = extract_text("Peru demanded that Chile release the fishermen.")
+    assert country_dyads_of(demanded) == [("1053", "demanded", "PER", "CHL")]
+
+
+def test_lifting_a_blockade_reports_no_blockade(extract_text):
+    lifted = extract_text("Peru lifted its blockade of Chilean ports.")
+    assert [(e.cameo_code, e.trigger_text) for e in lifted.events] == [("0872", "lifted")]
