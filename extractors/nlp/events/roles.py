@@ -148,10 +148,11 @@ def fight_or_criticism(
     code: str, source: Slot | None, target: Slot | None, actors: DocActors
 ) -> str:
     """ "Kennedy attacked Mr Brown", "the Parliament clashed with the Commission": a fight
-    (CAMEO 19) with no one on either side who wields force is criticism (111)."""
-    if source is None or not code.startswith(_code_prefixes("force")):
-        return code
-    if _wields_force(source, actors) or (target is not None and _wields_force(target, actors)):
+    (CAMEO 19) between two actors, neither of whom wields force, is criticism (111); a
+    one-sided fight stays one ("Maliki launched his military offensive")."""
+    if source is None or target is None or not code.startswith(_code_prefixes("force")):
+        return code  # one side unknown: nothing says the fight is one of words
+    if _wields_force(source, actors) or _wields_force(target, actors):
         return code
     return CRITICISM_CODE
 

@@ -330,3 +330,9 @@ def test_an_appeal_or_demand_is_for_the_act_it_asks(extract_text):
 def test_lifting_a_blockade_reports_no_blockade(extract_text):
     lifted = extract_text("Peru lifted its blockade of Chilean ports.")
     assert [(e.cameo_code, e.trigger_text) for e in lifted.events] == [("0872", "lifted")]
+
+
+def test_a_one_sided_offensive_stays_a_fight(extract_text):
+    # a head of government (IRQGOV), no one named on the other side
+    result = extract_text("Prime Minister Nouri al-Maliki launched an offensive on Tuesday.")
+    assert [e.cameo_code[:2] for e in result.events] == ["19"]
