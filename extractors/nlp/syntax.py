@@ -119,8 +119,7 @@ def governors(token: Token, deps: tuple[str, ...], limit: int = 3) -> Iterator[T
 def governing_verbs(effect: str) -> frozenset[str]:
     """The words of `extractors/lexicons/governing_verbs.csv` marked with `effect` (a
     column: hypothetical, own_intent, object_control, negating, denial, refusing,
-    threatening): what a verb (or
-    adjective) does to the complement it governs."""
+    threatening): what a verb (or adjective) does to the complement it governs."""
     return frozenset(r["word"] for r in lexicons.rows("governing_verbs") if r[effect])
 
 

@@ -104,11 +104,22 @@ def _agent_sectors() -> dict[str, str]:
     return {r["agent_code"]: r["plover_sector"] for r in lexicons.rows("cameo_agent_sectors")}
 
 
+def code_chunks(code: str | None) -> list[str]:
+    """A CAMEO actor code's three-letter parts, in order: "IRQGOVMIL" -> IRQ, GOV, MIL."""
+    return [(code or "")[i : i + 3] for i in range(0, len(code or ""), 3)]
+
+
 def code_sector(code: str | None) -> str | None:
     """The PLOVER sector a CAMEO actor code's first agent names ("IRQGOV" -> GOV, the
     news agency "MED" -> JRN), from `cameo_agent_sectors.csv`."""
-    chunks = [(code or "")[i : i + 3] for i in range(0, len(code or ""), 3)]
-    return next((_agent_sectors()[c] for c in chunks if c in _agent_sectors()), None)
+    return next((_agent_sectors()[c] for c in code_chunks(code) if c in _agent_sectors()), None)
+
+
+def with_agent(country: str, found: tuple[str, str]) -> str:
+    """A country's code with an agent's (code, placement): "IRQ" + COP -> IRQCOP; a
+    `prefix` agent goes first (IGO codes)."""
+    code, placement = found
+    return code + country if placement == "prefix" else country + code
 
 
 def actor_code(info: ActorInfo, roles: set[str], on: date | None = None) -> str | None:
@@ -126,5 +137,4 @@ def actor_code(info: ActorInfo, roles: set[str], on: date | None = None) -> str 
     found = agent([*sorted(roles), info.canonical_name])
     if found is None:
         return country or None
-    code, placement = found
-    return code + country if placement == "prefix" else country + code
+    return with_agent(country, found)

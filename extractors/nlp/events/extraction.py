@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from extractors.lexicons.dictionary_set import dictionary_set, discards
 from extractors.lexicons.gazetteer import country_codes
 from extractors.nlp.actors import DocActors
-from extractors.nlp.actors.codes import agent
+from extractors.nlp.actors.codes import agent, with_agent
 from extractors.nlp.dates import TimeExpression, clause_time
 from extractors.nlp.events.frames import Frame, sentence_frames
 from extractors.nlp.events.locations import event_location
@@ -69,11 +69,11 @@ def extract_events(
     if discards().discards_story(text):
         return events  # a sports report, an awards ceremony: not politics
     hits = discards().sentence_hits(text)
+    ours = dictionary_set().our_cameo_rules
     for sentence_index, sent in enumerate(doc.sents):
         if any(sent.start_char <= at < sent.end_char for at in hits):
             continue
         evidence = trimmed_sentence(sent)
-        ours = dictionary_set().our_cameo_rules
         if ours and text[evidence[0] : evidence[1]].rstrip("\"'\u201d\u2019").endswith("?"):
             continue  # a question reports no event ("Should the UK approve the treaty?")
         for frame in sentence_frames(sent):
@@ -158,10 +158,7 @@ def _actor_code(slot: Slot | None, actors: DocActors) -> str | None:
         return info.cameo_actor_code or slot.country
     country = slot.country
     found = agent([slot.token.text, slot.token.lemma_]) if country else None
-    if country is None or found is None:
-        return country
-    code, placement = found
-    return code + country if placement == "prefix" else country + code
+    return with_agent(country, found) if country and found else country
 
 
 def _country(slot: Slot | None, code: str | None) -> str | None:

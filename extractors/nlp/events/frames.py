@@ -31,6 +31,7 @@ from extractors.nlp.events.modality import (
     has_intent_form,
     has_refusal_form,
     is_intended,
+    longest_prefix,
     modals,
 )
 from extractors.nlp.events.triggers import VerbRule, light_noun, noun_rule, verb_rule
@@ -178,14 +179,7 @@ def _request_for(frame: Frame, frames: list[Frame]) -> str:
     code = frame.code
     for asked in _asked_frames(frame, frames):
         asked.requested = True
-        codes = next(
-            (
-                _request_codes()[asked.code[:n]]
-                for n in (4, 3, 2)
-                if asked.code[:n] in _request_codes()
-            ),
-            None,
-        )
+        codes = longest_prefix(asked.code, _request_codes())
         if codes is not None and code in (APPEAL_CODE, DEMAND_CODE):
             code = codes[0] if frame.code == APPEAL_CODE else codes[1]
     return code

@@ -19,7 +19,9 @@ from `extractors/lexicons/modals.csv`, `governing_verbs.csv`, `intent_codes.csv`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
+from typing import TypeVar
 
 from spacy.tokens import Token
 
@@ -28,6 +30,7 @@ from extractors.nlp.syntax import carries_negation, governing_verbs, governors, 
 
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _REPORTED_FUTURE = frozenset({"would", "'d"})
+T = TypeVar("T")
 THREAT_CODE = "130"
 
 
@@ -82,19 +85,19 @@ def _governed_by(head: Token, effect: str) -> bool:
     return any(g.lemma_.lower() in governing_verbs(effect) for g in governors(head, ("xcomp",)))
 
 
-def _longest_prefix(code: str, mapping: dict[str, str]) -> str | None:
+def longest_prefix(code: str, mapping: Mapping[str, T]) -> T | None:
     """The value of the longest prefix of `code` (4, 3 or 2 digits) in `mapping`."""
     return next((mapping[code[:n]] for n in (4, 3, 2) if code[:n] in mapping), None)
 
 
 def has_intent_form(code: str) -> bool:
     """Whether an announced action of this code is coded as its intention."""
-    return _longest_prefix(code, _intent_codes()) is not None
+    return longest_prefix(code, _intent_codes()) is not None
 
 
 def has_refusal_form(code: str) -> bool:
     """Whether a refused action of this code is coded as its rejection."""
-    return _longest_prefix(code, _refusal_codes()) is not None
+    return longest_prefix(code, _refusal_codes()) is not None
 
 
 def intent_code(head: Token, code: str) -> str:
@@ -105,7 +108,7 @@ def intent_code(head: Token, code: str) -> str:
     threat code (1312 for sanctions) or 130."""
     if head.pos_ != "VERB" or not _announced(head):
         return code
-    intended = _longest_prefix(code, _intent_codes())
+    intended = longest_prefix(code, _intent_codes())
     if (_ultimatum(head) or _governed_by(head, "threatening")) and not code.startswith("13"):
         return intended if intended and intended.startswith("13") else THREAT_CODE
     return intended or code
@@ -123,10 +126,11 @@ def refusal_code(head: Token, code: str) -> str | None:
     reports it undone ("did not meet"); None otherwise or for an action CAMEO has no
     refusal of (a fight not fought is no rejection)."""
     refusing = _governed_by(head, "refusing")
+    future = modals("future") | _REPORTED_FUTURE
     declined = carries_negation(head) and any(
-        c.dep_ == "aux" and c.lower_ in modals("future") | _REPORTED_FUTURE for c in head.children
+        c.dep_ == "aux" and c.lower_ in future for c in head.children
     )
-    return _longest_prefix(code, _refusal_codes()) if refusing or declined else None
+    return longest_prefix(code, _refusal_codes()) if refusing or declined else None
 
 
 def _ultimatum(head: Token) -> bool:

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from extractors import lexicons
 from extractors.lexicons.gazetteer import find_place
 from extractors.nlp.actors import ActorInfo, DocActors
+from extractors.nlp.actors.codes import code_chunks
 from extractors.nlp.clauses import clause_subjects, conjuncts, prep_objects
 from extractors.nlp.events.frames import Frame
 
@@ -138,9 +139,8 @@ def _wields_force(slot: Slot, actors: DocActors) -> bool:
     if slot.key is None:
         return True
     info = actors.actors[slot.key]
-    code = info.cameo_actor_code or ""
-    roles = {code[i : i + 3] for i in range(0, len(code), 3)}
     armed = _armed_sectors()
+    roles = set(code_chunks(info.cameo_actor_code))
     return info.kind in ("country", "location") or info.sector in armed or bool(roles & armed)
 
 

@@ -135,7 +135,7 @@ def light_noun(verb: Token) -> tuple[Token, VerbRule] | None:
     particles = _particles(verb)
     for obj in objects(verb) + [c for c in verb.children if c.dep_ == "nsubjpass"]:
         found = noun_rule(obj)
-        rule = _best(rules, particles, {obj.lemma_.lower()})
+        rule = _best(rules, particles, {obj.lemma_.lower()}) if found is not None else None
         if found is not None and rule is not None:
             return obj, rule if rule.cameo_code else found
     return None
