@@ -15,6 +15,8 @@ The format (`dictionaries.rst` of PETRARCH-2, summarised):
   come between.
 - A code `A:B` is two events: A from source to target, B back ("visit" gives 042 from
   the visitor and 043 from the host). `---` codes nothing.
+- A pattern's comment names the verb(s) it was first written for ("# HEAD",
+  "# CLASH , STRIKE"), as CAMEO.2.0's header says; kept as `written_for`.
 
 Transformations (`~` lines) are not read: none of our rules combines two verbs' codes.
 """
@@ -55,6 +57,7 @@ class Pattern:
     code: str  # "---" for no event
     reverse_code: str | None  # the second code of "A:B"
     line: int  # order in the file: of two equally long patterns the earlier wins
+    written_for: tuple[str, ...] = ()  # the verbs its comment names, upper case
 
     @property
     def size(self) -> int:
@@ -158,12 +161,29 @@ def _token_terms(token: str) -> list[Element]:
     return [Term(parts)] if parts else []
 
 
-def _pattern(body: str, code_text: str, line: int) -> Pattern | None:
+_COMMENT_VERB = re.compile(r"^[A-Z][A-Z_-]*$")
+
+
+def _written_for(comment: str) -> tuple[str, ...]:
+    """ "CLASH , STRIKE" -> ("CLASH", "STRIKE"); a coder's initials and date after a
+    name ("ABANDON  sls 3/4/08") are not verbs."""
+    names = (part.split()[0] for part in comment.split(",") if part.split())
+    return tuple(name for name in names if _COMMENT_VERB.match(name))
+
+
+def _pattern(body: str, code_text: str, line: int, comment: str) -> Pattern | None:
     codes = _codes(code_text)
     if codes is None or "*" not in body:
         return None
     before, _, after = body.partition("*")
-    return Pattern(tuple(_terms(before)), tuple(_terms(after)), codes[0], codes[1], line)
+    return Pattern(
+        tuple(_terms(before)),
+        tuple(_terms(after)),
+        codes[0],
+        codes[1],
+        line,
+        _written_for(comment),
+    )
 
 
 def _verb_entry(line: str, block_code: tuple[str, str | None]) -> list[tuple[str, Verb]]:
@@ -248,7 +268,8 @@ def load_verb_dictionary(path: Path) -> VerbDictionary:
             result.blocks.append([])
         elif line.startswith("-"):
             body, _, code_text = line[1:].partition("[")
-            pattern = _pattern(body, "[" + code_text, number)
+            comment = raw.partition("#")[2]
+            pattern = _pattern(body, "[" + code_text, number, comment)
             if pattern is not None and result.blocks:
                 result.blocks[-1].append(pattern)
         elif result.blocks:

@@ -38,6 +38,15 @@ class MentionSpan:
     role: str | None
 
 
+# "a former IMF director" speaks and acts no longer for the IMF
+_PAST_MEMBER_WORDS = frozenset({"former", "ex", "ex-", "erstwhile"})
+
+
+def is_past_member(token: Token) -> bool:
+    """A noun phrase of someone who used to belong to its modifier's actor."""
+    return any(left.lower_ in _PAST_MEMBER_WORDS for left in token.lefts)
+
+
 @dataclass
 class DocActors:
     """Actors and mentions of one parsed document, with token-level lookups."""
@@ -75,6 +84,8 @@ class DocActors:
             surname = self._person_by_surname(token.text)
             if surname:
                 return surname
+        if is_past_member(token):
+            return None
         modifiers = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
         modifiers.sort(key=lambda c: (c.dep_ != "poss", c.dep_ != "compound", -c.i))
         for child in modifiers:

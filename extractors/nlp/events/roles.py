@@ -21,6 +21,7 @@ from extractors import lexicons
 from extractors.lexicons.gazetteer import find_place
 from extractors.nlp.actors import ActorInfo, DocActors
 from extractors.nlp.actors.codes import code_chunks
+from extractors.nlp.actors.doc_actors import is_past_member
 from extractors.nlp.clauses import clause_subjects, conjuncts, prep_objects
 from extractors.nlp.events.frames import Frame
 
@@ -92,6 +93,8 @@ def _led_by(token: Token, actors: DocActors) -> tuple[str | None, str | None]:
 
 def _modifier_actor(token: Token, actors: DocActors) -> str | None:
     """An actor named in the left modifiers of a noun phrase: "the U.S. military's raid"."""
+    if is_past_member(token):
+        return None
     for left in token.lefts:
         if left.dep_ in ("det", "punct", "nummod"):
             continue
@@ -254,6 +257,15 @@ def _each_other(slots: list[Slot]) -> list[Pair]:
     return [(a, b) for a in slots for b in slots if a.token.i != b.token.i]
 
 
+def _reached_places(frame: Frame) -> list[Token]:
+    """The place phrases that may name whom the event reached: the verb's own ("arrived
+    in Britain"), or for a visit any ("visited slums in Nairobi"). Another verb's place
+    deeper in the phrase places a thing ("plans to limit casinos in the UK")."""
+    if frame.code.startswith(_code_prefixes("travel")):
+        return frame.places
+    return [t for t in frame.places if t.head.head.i == frame.head.i]
+
+
 def role_pairs(frame: Frame, actors: DocActors, place_country: str | None) -> list[Pair]:
     """(source, target) slots of a frame; either may be None (a one-sided event)."""
     sources = _first_group(frame.sources, actors, place_country, frame.code, "source")
@@ -268,7 +280,7 @@ def role_pairs(frame: Frame, actors: DocActors, place_country: str | None) -> li
     if not targets:
         targets = [
             slot
-            for slot in _first_group(frame.places, actors, None, frame.code, "target")
+            for slot in _first_group(_reached_places(frame), actors, None, frame.code, "target")
             if slot.key is not None and actors.actors[slot.key].kind != "location"
         ]
     if not sources:

@@ -233,6 +233,58 @@ class _Candidate(NamedTuple):
     size: int
     before: _Needs
     after: _Needs
+    # a pattern of particles alone ("- * TO [030] # HEAD") means what its verb means
+    # with them: the verbs its comment names; empty: any verb of the block
+    particles_for: frozenset[str]
+
+
+# prepositions and particles: a pattern of these alone names no sense of its own
+_PARTICLES = frozenset(
+    [
+        "ABOUT",
+        "AGAINST",
+        "AROUND",
+        "AT",
+        "AWAY",
+        "BACK",
+        "BY",
+        "DOWN",
+        "FOR",
+        "FROM",
+        "IN",
+        "INTO",
+        "OF",
+        "OFF",
+        "ON",
+        "OUT",
+        "OVER",
+        "THROUGH",
+        "TO",
+        "UP",
+        "WITH",
+    ]
+)
+
+
+def _particles_for(pattern: Pattern, words: frozenset[str], index: int) -> frozenset[str]:
+    """The verbs of block `index` that a particles-only pattern's comment names, by any
+    of their forms ("# STEPPED_UP" names +STEP_UP, "# LED" names LEAD)."""
+    if not words or not words <= _PARTICLES:
+        return frozenset()
+    dictionary = verb_dictionary()
+    return frozenset(
+        verb.word
+        for name in pattern.written_for
+        for word in name.split("_")
+        for verb in dictionary.verbs(word)
+        if verb.block == index
+    )
+
+
+def _candidate(pattern: Pattern, index: int) -> _Candidate:
+    before, after = _needs(pattern.before), _needs(pattern.after)
+    words = before.words | after.words
+    return _Candidate(pattern, pattern.size, before, after, _particles_for(pattern, words, index))
 
 
 class _Block(NamedTuple):
@@ -246,10 +298,7 @@ def _block(index: int) -> _Block:
     """A block's patterns with their size and needs, worked out once per block: a
     pattern is a deep frozen dataclass, so hashing it to look these up per verb cost
     more than the matching."""
-    candidates = tuple(
-        _Candidate(p, p.size, _needs(p.before), _needs(p.after))
-        for p in verb_dictionary().blocks[index]
-    )
+    candidates = tuple(_candidate(p, index) for p in verb_dictionary().blocks[index])
     always: list[int] = []
     by_word: dict[str, list[int]] = {}
     for n, candidate in enumerate(candidates):
@@ -262,8 +311,10 @@ def _block(index: int) -> _Block:
 
 
 def _best(
-    index: int, before: list[Token], after: list[Token]
+    index: int, before: list[Token], after: list[Token], only_for: str | None = None
 ) -> tuple[Pattern, _Matcher, _Matcher] | None:
+    """The longest pattern of the block that matches; with `only_for`, no pattern of
+    particles alone written for another verb."""
     found, found_size = None, 0
     forms_before, forms_after = _forms(before), _forms(after)
     words_before = {w for pair in forms_before for w in pair}
@@ -275,8 +326,10 @@ def _best(
     for word in words_before | words_after:
         tried.update(block.by_word.get(word, ()))
     for n in sorted(tried):
-        pattern, size, need_before, need_after = block.candidates[n]
+        pattern, size, need_before, need_after, particles_for = block.candidates[n]
         if found is not None and size <= found_size:
+            continue
+        if only_for is not None and particles_for and only_for not in particles_for:
             continue
         if not (need_before.words <= words_before and need_after.words <= words_after):
             continue
@@ -297,10 +350,13 @@ def verb_match(verb: Token) -> VerbMatch | None:
         return None
     entry, end = max(placed, key=lambda p: len(p[0].before) + len(p[0].after))
     before, after = _clause_sides(verb, end)
-    best = _best(entry.block, before, after)
+    # A general verb has a political sense only in a pattern ("give aid"); a pattern of
+    # particles alone that was written for a synonym is the synonym's sense ("- * TO
+    # [030] # HEAD" does not make "led to the resignation" an intent to cooperate).
+    general = verb.lemma_.lower() in _pattern_only()
+    best = _best(entry.block, before, after, entry.word if general else None)
     if best is None:
-        # a general verb has a political sense only in a pattern ("give aid")
-        code = NO_EVENT if verb.lemma_.lower() in _pattern_only() else entry.code
+        code = NO_EVENT if general else entry.code
         return VerbMatch(code, entry.reverse_code, end, None, None, False)
     pattern, first, second = best
     return VerbMatch(

@@ -77,7 +77,12 @@ def test_intent_codes_are_intents_and_threats():
     rows = lexicons.rows("intent_codes")
     assert len({row["action_prefix"] for row in rows}) == len(rows)
     assert {row["intent_code"][:2] for row in rows} == {"03", "13"}
-    assert {row["kind"] for row in lexicons.rows("cameo_kinds")} == {"mutual", "violence", "force"}
+    assert {row["kind"] for row in lexicons.rows("cameo_kinds")} == {
+        "mutual",
+        "violence",
+        "force",
+        "travel",
+    }
     assert {row["names"] for row in lexicons.rows("compound_participles")} == {"origin", "leader"}
 
 
@@ -336,3 +341,34 @@ def test_a_one_sided_offensive_stays_a_fight(extract_text):
     # a head of government (IRQGOV), no one named on the other side
     result = extract_text("Prime Minister Nouri al-Maliki launched an offensive on Tuesday.")
     assert [e.cameo_code[:2] for e in result.events] == ["19"]
+
+
+def test_a_general_verb_of_the_cooperation_blocks_is_no_event_alone(extract_text):
+    # CAMEO.2.0 codes these bare verbs 060 (their blocks' code): none is cooperation here
+    for sentence in (
+        "The Peruvian holding company controls 51% of a Chilean bank.",
+        "The Peruvian exchange combines the Lima and Santiago markets.",
+        "Peru's court ruled that Chile could not extend the pact.",
+        "The Peruvian conductor founded the Chilean orchestra.",
+    ):
+        assert extract_text(sentence).events == [], sentence
+
+
+def test_a_place_deep_in_the_phrase_is_not_whom_the_act_reached(extract_text):
+    planned = extract_text("Peru's minister announced plans to limit casinos in Chile.")
+    assert [e.target_country_code for e in planned.events] == [None]
+    arrived = extract_text("The Peruvian president arrived in Chile on Sunday.")
+    assert country_dyads_of(arrived) == [("040", "arrived", "PER", "CHL")]
+
+
+def test_a_former_member_and_a_country_of_origin_are_not_the_actor(extract_text):
+    former = extract_text("Peru asked a former IMF director to run its central bank.")
+    assert [e.target_actor_code for e in former.events] == [None]
+    based = extract_text("The Chilean-based company criticised Peru.")
+    assert [e.source_country_code for e in based.events] == [None]
+
+
+def test_a_particle_pattern_keeps_the_sense_of_the_verb_it_was_written_for(extract_text):
+    # "- * TO [030] # HEAD" of the OVERSEE_MANAGE block: no sense of "lead"
+    led = extract_text("The Peruvian scandal led to the resignation of Chile's minister.")
+    assert led.events == []
