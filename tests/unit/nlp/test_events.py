@@ -372,3 +372,14 @@ def test_a_particle_pattern_keeps_the_sense_of_the_verb_it_was_written_for(extra
     # "- * TO [030] # HEAD" of the OVERSEE_MANAGE block: no sense of "lead"
     led = extract_text("The Peruvian scandal led to the resignation of Chile's minister.")
     assert led.events == []
+
+
+def test_a_noun_with_a_named_apposition_is_the_one_named(extract_text):
+    text = (
+        "British Foreign Secretary Jack Straw flew to Paris on Monday. "
+        "The Labour party's veteran, Mr Straw, accused France of spying."
+    )
+    accused = [e for e in extract_text(text).events if e.trigger_text == "accused"]
+    assert [(e.source_actor_key, e.target_actor_key) for e in accused] == [
+        ("person:jack straw", "country:france")
+    ]
