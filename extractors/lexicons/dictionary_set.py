@@ -74,4 +74,4 @@ def discards() -> Discards:
     paths = [found.discards] if found.discards else []
     if found.our_cameo_rules:
         paths.append(LEXICON_DIR / "wirehouse.discards.txt")
-    return load_discards(*paths) if paths else Discards.empty()
+    return load_discards(*paths, scores=found.our_cameo_rules) if paths else Discards.empty()

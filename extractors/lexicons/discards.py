@@ -1,6 +1,6 @@
 """A PETRARCH discards list: phrases that mark a sentence (or, with `+`, a whole story)
 as outside politics (sports, games, awards, historical chronologies), so nothing in it
-is coded as an event.
+is coded as an event. With our own rules a game's score ("26-21") marks one too.
 
 A phrase matches at the start of a word, case-insensitively, blanks standing for any
 whitespace; it is a stem ("BASEBALL" matches "baseballs") unless it ends with `_`, when
@@ -64,8 +64,16 @@ def _is_date(phrase: str) -> bool:
     return phrase.isdigit() or phrase.upper().endswith((" AGO", " LATER"))
 
 
-def load_discards(*paths: Path) -> Discards:
-    """The discards of every file, as one list."""
+# a game's score ("beat Fiji 26-21", "won 7-5 6-4", "beaten 5-0"): a sports result;
+# not an age band or a span of time ("18-25 year olds", "a 10-12 week wait")
+GAME_SCORE = (
+    r"(?<![\w.,£$€-])\d{1,2}-\d{1,2}(?![\w-])(?!\s*(?:years?|months?|weeks?|days?|hours?|per|%))"
+)
+
+
+def load_discards(*paths: Path, scores: bool = False) -> Discards:
+    """The discards of every file, as one list; with `scores`, a game's score marks a
+    sentence too."""
     sentence: list[str] = []
     story: list[str] = []
     lines = [
@@ -81,4 +89,7 @@ def load_discards(*paths: Path) -> Discards:
             story.append(line[1:].strip())
         else:
             sentence.append(line)
-    return Discards(_regex(sentence), _regex(story))
+    phrases = _regex(sentence)
+    if scores:
+        phrases = re.compile(f"{phrases.pattern}|{GAME_SCORE}", phrases.flags)
+    return Discards(phrases, _regex(story))

@@ -383,3 +383,10 @@ def test_a_noun_with_a_named_apposition_is_the_one_named(extract_text):
     assert [(e.source_actor_key, e.target_actor_key) for e in accused] == [
         ("person:jack straw", "country:france")
     ]
+
+
+def test_a_game_score_marks_a_sports_result(extract_text):
+    assert extract_text("England beat France 26-21 at Twickenham on Sunday.").events == []
+    assert extract_text("Peru's Maria Diaz strikes gold in Chile.").events == []
+    kept = extract_text("Peru accused Chile of recruiting 18-25 year olds.")
+    assert [e.cameo_code for e in kept.events] == ["112"]
