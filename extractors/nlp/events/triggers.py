@@ -120,9 +120,17 @@ def verb_rule(verb: Token) -> VerbRule | None:
 
 
 def noun_rule(noun: Token) -> VerbRule | None:
-    """The rule of an event noun ("accusations", "rhetoric against")."""
+    """The rule of an event noun ("accusations", "rhetoric against"); its of-objects
+    are what a row's object names ("a suspension of air links")."""
     rules = _noun_lexicon().get(noun.lemma_.lower()) or _noun_lexicon().get(noun.lower_)
-    return _best(rules, _particles(noun), set()) if rules else None
+    if not rules:
+        return None
+    of_objects = {
+        t.lemma_.lower()
+        for pobj in prep_objects(noun, frozenset({"of"}))
+        for t in (pobj, *(c for c in pobj.children if c.dep_ == "compound"))
+    }
+    return _best(rules, _particles(noun), of_objects)
 
 
 def light_noun(verb: Token) -> tuple[Token, VerbRule] | None:

@@ -390,3 +390,10 @@ def test_a_game_score_marks_a_sports_result(extract_text):
     assert extract_text("Peru's Maria Diaz strikes gold in Chile.").events == []
     kept = extract_text("Peru accused Chile of recruiting 18-25 year olds.")
     assert [e.cameo_code for e in kept.events] == ["112"]
+
+
+def test_an_event_noun_is_coded_by_what_its_of_phrase_names(extract_text):
+    suspended = extract_text("Peru announced a suspension of diplomatic ties with Chile.")
+    assert [(e.cameo_code, e.source_country_code) for e in suspended.events] == [("161", "PER")]
+    player = extract_text("Peru announced the suspension of its goalkeeper.")
+    assert player.events == []
