@@ -108,11 +108,20 @@ def _described(
     return chosen[0] if len(chosen) == 1 else None
 
 
+# a role with one of these just before the description's words is another office: "the
+# prime minister" is not the deputy prime minister (who is still "the minister"), "the
+# home secretary" not the shadow home secretary
+_OTHER_OFFICE_WORDS = frozenset(
+    {"deputy", "vice", "assistant", "junior", "shadow", "former", "acting", "under", "ex"}
+)
+
+
 def _description_matches(words: list[str], role_words: list[str]) -> str | None:
     """`exact` when a role is the description, `suffix` when it ends with it."""
     if role_words == words:
         return "exact"
-    if len(role_words) > len(words) and role_words[-len(words) :] == words:
+    extra = role_words[: -len(words)]
+    if extra and role_words[-len(words) :] == words and extra[-1] not in _OTHER_OFFICE_WORDS:
         return "suffix"
     return None
 

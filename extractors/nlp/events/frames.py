@@ -118,13 +118,23 @@ def _phrase_words(verb: Token) -> list[Token]:
     ("the roads leading into Mordor"), not the clauses it governs, nor the by-phrase
     of a passive (its source) or a gerund's phrase ("accused X of excluding Y")."""
     found = list(non_clausal_descendants(verb))
-    for participle in [t for t in found if t.dep_ == "acl"] + [
-        c for t in found for c in t.children if c.dep_ == "acl"
+    for participle in [t for t in found if _is_participle(t)] + [
+        c for t in found for c in t.children if _is_participle(c)
     ]:
         found.append(participle)
         found.extend(non_clausal_descendants(participle))
     apart = {t.i for c in found if c.dep_ in ("agent", "pcomp") for t in c.subtree}
     return [t for t in found if t.i not in apart]
+
+
+def _is_participle(token: Token) -> bool:
+    """A participle modifying a noun ("the roads leading into Mordor"), not a clause of
+    its own ("speculation that his father entered Britain")."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    )
 
 
 def _reports_another(frame: Frame, frames: list[Frame]) -> bool:
@@ -387,10 +397,26 @@ def _action_frame(verb: Token, rule: VerbRule) -> Frame:
     )
 
 
+@cache
+def _hearsay_nouns() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in lexicons.rows("hearsay_nouns"))
+
+
+def _hearsay(noun: Token) -> bool:
+    """ "claims of a clash", "fears of an attack": said or feared, not reported as done."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.lemma_.lower() in _hearsay_nouns()
+        and dictionary_set().our_cameo_rules
+    )
+
+
 def _noun_frame(noun: Token) -> Frame | None:
     """An event noun's frame ("accusations from U.S. officials"), if it is one."""
     rule = noun_rule(noun)
-    if rule is None:
+    if rule is None or _hearsay(noun):
         return None
     sources, targets, mutual = noun_roles(noun)
     return Frame(

@@ -18,6 +18,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from extractors import lexicons
+from extractors.lexicons.dictionary_set import dictionary_set
 from extractors.lexicons.gazetteer import find_place
 from extractors.nlp.actors import ActorInfo, DocActors
 from extractors.nlp.actors.codes import code_chunks
@@ -263,12 +264,15 @@ def _each_other(slots: list[Slot]) -> list[Pair]:
 
 
 def _reached_places(frame: Frame) -> list[Token]:
-    """The place phrases that may name whom the event reached: the verb's own ("arrived
-    in Britain"), or for a visit any ("visited slums in Nairobi"). Another verb's place
-    deeper in the phrase places a thing ("plans to limit casinos in the UK")."""
-    if frame.code.startswith(_code_prefixes("travel")):
-        return frame.places
-    return [t for t in frame.places if t.head.head.i == frame.head.i]
+    """The place phrases that may name whom a meeting or visit reached: the verb's own
+    ("arrived in Britain"), for a visit any ("visited slums in Nairobi"). Elsewhere a
+    place is where it happened ("argued for them in Cabinet"), and one deeper in the
+    phrase places a thing ("plans to limit casinos in the UK")."""
+    if frame.code.startswith(_code_prefixes("travel")) or not dictionary_set().our_cameo_rules:
+        return frame.places  # (PETRARCH's reading: any place phrase)
+    if frame.code.startswith(_code_prefixes("meeting")):
+        return [t for t in frame.places if t.head.head.i == frame.head.i]
+    return []
 
 
 def role_pairs(frame: Frame, actors: DocActors, place_country: str | None) -> list[Pair]:

@@ -172,3 +172,12 @@ def test_the_first_country_of_a_persons_own_sentence_is_not_theirs(nlp):
     # no headline or lede names a country before him: nothing says where he is from
     doc = nlp("President Anton Voskuijl welcomed Chile's foreign minister on Monday.")
     assert extract_actors(doc).actors["person:anton voskuijl"].country_code is None
+
+
+def test_a_description_is_not_a_lower_office_of_the_same_name(nlp):
+    doc = nlp(
+        "Deputy Prime Minister John Prescott spoke first. Later the prime minister met the press."
+    )
+    actors = extract_actors(doc)
+    later = doc[len(doc) // 2 :]
+    assert {actors.token_actor.get(t.i) for t in later if t.lower_ == "minister"} == {None}

@@ -82,6 +82,7 @@ def test_intent_codes_are_intents_and_threats():
         "violence",
         "force",
         "travel",
+        "meeting",
     }
     assert {row["names"] for row in lexicons.rows("compound_participles")} == {"origin", "leader"}
 
@@ -397,3 +398,17 @@ def test_an_event_noun_is_coded_by_what_its_of_phrase_names(extract_text):
     assert [(e.cameo_code, e.source_country_code) for e in suspended.events] == [("161", "PER")]
     player = extract_text("Peru announced the suspension of its goalkeeper.")
     assert player.events == []
+
+
+def test_what_is_claimed_or_feared_is_no_event(extract_text):
+    claimed = extract_text("The deal proved claims of a clash between Peru and Chile were wrong.")
+    assert claimed.events == []
+    feared = extract_text("Fears of an attack by Peru on Chile grew.")
+    assert feared.events == []
+
+
+def test_a_place_is_whom_only_a_meeting_or_visit_reached(extract_text):
+    argued = extract_text("The Peruvian minister argued for the plan in the Chilean Senate.")
+    assert [e.target_actor_key for e in argued.events] == [None]
+    shared = extract_text("Peru shares the same values as Chile.")
+    assert shared.events == []
