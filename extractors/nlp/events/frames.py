@@ -78,7 +78,8 @@ def sentence_frames(sent: Span) -> list[Frame]:
     for token in tokens:
         # a participle used as an adjective describes ("China's rapidly expanding economy")
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "amod"):
-            frames.extend(_verb_frames(token, consumed))
+            if not _adjectival_participle(token):
+                frames.extend(_verb_frames(token, consumed))
     for token in tokens:
         if token.pos_ == "NOUN" and token.i not in consumed:
             frame = _noun_frame(token)
@@ -93,6 +94,15 @@ def sentence_frames(sent: Span) -> list[Frame]:
         for frame in kept:
             frame.code = _request_for(frame, kept)
     return kept
+
+
+def _adjectival_participle(token: Token) -> bool:
+    """A past participle (parsed so or as a past tense) right after a determiner or a
+    preposition modifies the noun that follows, whatever the parse says ("founded by
+    assassinated former prime minister Hariri", "the wounded soldiers")."""
+    if token.tag_ not in ("VBN", "VBD") or token.i == 0:
+        return False
+    return token.doc[token.i - 1].pos_ in ("DET", "ADP") and dictionary_set().our_cameo_rules
 
 
 def _asked_frames(request: Frame, frames: list[Frame]) -> list[Frame]:

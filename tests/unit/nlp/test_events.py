@@ -412,3 +412,8 @@ def test_a_place_is_whom_only_a_meeting_or_visit_reached(extract_text):
     assert [e.target_actor_key for e in argued.events] == [None]
     shared = extract_text("Peru shares the same values as Chile.")
     assert shared.events == []
+
+
+def test_a_participle_after_a_preposition_describes(extract_text):
+    text = "Shares in the Peruvian firm founded by assassinated former president Juan Diaz fell."
+    assert extract_text(text).events == []
