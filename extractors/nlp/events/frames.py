@@ -77,9 +77,9 @@ def sentence_frames(sent: Span) -> list[Frame]:
     tokens = list(sent)  # iterating a Span builds each Token anew
     for token in tokens:
         # a participle used as an adjective describes ("China's rapidly expanding economy")
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "amod"):
-            if not _adjectival_participle(token):
-                frames.extend(_verb_frames(token, consumed))
+        verb = token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "amod")
+        if verb and not _adjectival_participle(token):
+            frames.extend(_verb_frames(token, consumed))
     for token in tokens:
         if token.pos_ == "NOUN" and token.i not in consumed:
             frame = _noun_frame(token)

@@ -1,11 +1,13 @@
 import csv
 
 import pytest
+from spacy.tokens import Doc
 
 from extractors import lexicons
 from extractors.lexicons import LEXICON_DIR
 from extractors.lexicons.dictionary_set import verb_dictionary
 from extractors.nlp.events import cameo_lexicon
+from extractors.nlp.events.frames import sentence_frames
 from tests.support.paths import SHARED
 
 SHARED_CODES = SHARED / "reference" / "cameo" / "cameo_codes_combined.csv"
@@ -414,6 +416,18 @@ def test_a_place_is_whom_only_a_meeting_or_visit_reached(extract_text):
     assert shared.events == []
 
 
-def test_a_participle_after_a_preposition_describes(extract_text):
-    text = "Shares in the Peruvian firm founded by assassinated former president Juan Diaz fell."
-    assert extract_text(text).events == []
+def test_a_participle_after_a_preposition_describes(nlp):
+    # the parse the model gave a sentence of this shape: "assassinated" a relative
+    # clause of "Shares", past tense, with the company as its subject
+    words = ["Shares", "of", "the", "firm", "founded", "by", "assassinated", "president", "Diaz"]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[0, 0, 3, 1, 3, 4, 0, 8, 6],
+        deps=["ROOT", "prep", "det", "pobj", "acl", "agent", "relcl", "compound", "dobj"],
+        pos=["NOUN", "ADP", "DET", "NOUN", "VERB", "ADP", "VERB", "PROPN", "PROPN"],
+        tags=["NNS", "IN", "DT", "NN", "VBN", "IN", "VBD", "NNP", "NNP"],
+        lemmas=["share", "of", "the", "firm", "found", "by", "assassinate", "president", "Diaz"],
+        sent_starts=[True] + [False] * 8,
+    )
+    assert [f.head.text for f in sentence_frames(doc[:])] == []
