@@ -18,9 +18,17 @@ Covered constructions:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
-from extractors.nlp.syntax import CLAUSAL_DEPS, governing_verbs, shares_subject, subjects
+from extractors.nlp.syntax import (
+    CLAUSAL_DEPS,
+    doc_tree,
+    governing_verbs,
+    shares_subject,
+    subjects,
+)
 
 # Prepositions whose object is the one acted upon: "fired at", "accusations against".
 TARGET_PREPS = frozenset(
@@ -163,10 +171,11 @@ def clause_heads(token: Token):
         seen += 1
 
 
-def non_clausal_descendants(token: Token):
+def non_clausal_descendants(token: Token) -> Iterator[Token]:
     """Breadth-first descendants that stay in the clause of `token`."""
-    stack = [c for c in token.children if c.dep_ not in CLAUSAL_DEPS]
-    while stack:
-        current = stack.pop(0)
-        yield current
-        stack.extend(c for c in current.children if c.dep_ not in CLAUSAL_DEPS)
+    doc = token.doc
+    deps, children = doc_tree(doc)
+    queue = [c for c in children[token.i] if deps[c] not in CLAUSAL_DEPS]
+    for i in queue:  # what is appended meanwhile comes after: breadth first
+        yield doc[i]
+        queue.extend(c for c in children[i] if deps[c] not in CLAUSAL_DEPS)

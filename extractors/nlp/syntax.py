@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
-from functools import cache
-from typing import Literal
+from functools import cache, lru_cache
+from typing import Literal, NamedTuple
 
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Span, Token
 
 from extractors import lexicons
@@ -29,6 +30,27 @@ def remember_text(doc: Doc, text: str) -> None:
     """Record the text a doc was parsed from, so `doc_text` need not rebuild it: spaCy's
     tokenizer keeps every character, so the two are equal."""
     doc.user_data[_TEXT_KEY] = text
+
+
+class Tree(NamedTuple):
+    """A doc's dependency tree as plain lists, indexed by token position."""
+
+    deps: list[str]
+    children: list[list[int]]  # in order, as `Token.children` gives them
+
+
+@lru_cache(maxsize=1)  # the document being extracted (docs are not changed meanwhile)
+def doc_tree(doc: Doc) -> Tree:
+    """The tree of `doc`, read from spaCy's arrays once: spaCy builds a new Token on
+    every `.head` and `.children` step and looks `dep_` up anew, and the extractors walk
+    the same clauses for every verb, frame and place."""
+    offsets = doc.to_array(HEAD).astype("int64").tolist()  # head's position - own
+    children: list[list[int]] = [[] for _ in offsets]
+    for i, offset in enumerate(offsets):
+        if offset:
+            children[i + offset].append(i)
+    strings = doc.vocab.strings
+    return Tree([strings[d] for d in doc.to_array(DEP).tolist()], children)
 
 
 _NOMINAL_SUBJECT = frozenset({"nsubj"})

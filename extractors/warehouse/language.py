@@ -14,6 +14,11 @@ package, so it works offline). What we decide is which text counts as evidence:
   a probability of being English below ``MAX_ENGLISH_PROBABILITY``.
 - Everything else is kept: a text with too little prose to judge, or a mostly English text
   quoting another language.
+- The evidence is the text's first prose sentences, up to and including the one that takes
+  it past ``MAX_EVIDENCE_BYTES``: the identifier walks every byte in Python (whole articles
+  took 0.6 s per 500 BBC articles, capped 0.3 s), and a thousand bytes settle it: the
+  prose of 2,297 of the 3,387 articles named below is cut, and the lowest probability of
+  English among them is 0.97.
 
 On CoNLL-2003 train and validation (1,162 Reuters documents) and the 2,225 BBC articles, the
 lowest probability of English given an article's prose is 0.03; on news prose written here in
@@ -38,6 +43,7 @@ MAX_ENGLISH_PROBABILITY = 0.001
 MIN_SEGMENT_CONFIDENCE = 0.5
 # the first characters decide; a long article does not need to be read whole
 SAMPLE_CHARS = 50_000
+MAX_EVIDENCE_BYTES = 1_000
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
@@ -71,13 +77,18 @@ def prose_letters(segment: str) -> int:
 
 
 def prose_segments(text: str) -> list[tuple[str, int]]:
-    """(segment, letter bytes) for every prose sentence among the first SAMPLE_CHARS."""
+    """(segment, letter bytes) for the prose sentences among the first SAMPLE_CHARS, in
+    order, until they hold MAX_EVIDENCE_BYTES (joined by spaces, as `judge` reads them)."""
     found = []
+    n_bytes = 0
     for line in text[:SAMPLE_CHARS].splitlines():
         for segment in _SENTENCE_END.split(line):
             letters = prose_letters(segment)
             if letters:
                 found.append((segment, letters))
+                n_bytes += len(segment.encode("utf-8")) + 1
+                if n_bytes > MAX_EVIDENCE_BYTES:
+                    return found
     return found
 
 

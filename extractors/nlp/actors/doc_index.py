@@ -57,11 +57,13 @@ class DocIndex:
         return (self._lower_ids == self.doc.vocab.strings[lower]).nonzero()[0].tolist()
 
     def group_head_tokens(self) -> list[int]:
-        """Indices of the tokens that may head a group actor, found in one array pass
-        instead of a Token object and a lookup per token."""
-        return np.isin(self._lower_ids, _group_head_ids()).nonzero()[0].tolist()
+        """Indices of the tokens that may head a group actor, found on the ids of their
+        `lower_` instead of a Token object per token (in a set: `np.isin` sorts both
+        arrays on every call, 0.05 ms a BBC article against 0.02 ms)."""
+        heads = _group_head_ids()
+        return [i for i, lower in enumerate(self._lower_ids.tolist()) if lower in heads]
 
 
 @cache
-def _group_head_ids() -> np.ndarray:
-    return np.array([get_string_id(w) for w in group_head_words()], dtype=np.uint64)
+def _group_head_ids() -> frozenset[int]:
+    return frozenset(get_string_id(w) for w in group_head_words())

@@ -289,8 +289,18 @@ def _candidate(pattern: Pattern, index: int) -> _Candidate:
 
 class _Block(NamedTuple):
     candidates: tuple[_Candidate, ...]  # in the dictionary's order
-    always: tuple[int, ...]  # those that name no word of their own
-    by_word: dict[str, tuple[int, ...]]  # the others, each under one word it needs
+    always: tuple[int, ...]  # those that need no word at all
+    by_word: dict[str, tuple[int, ...]]  # the others, under the words `_keys` gives
+
+
+def _keys(candidate: _Candidate) -> frozenset[str]:
+    """Words a clause must hold one of for the candidate to match: one word it names (it
+    needs them all), else the first words of one of its synonym sets, the fewest (most
+    patterns name none of their own, "* &WEAPON": these were most of those tried)."""
+    words = candidate.before.words | candidate.after.words
+    if words:
+        return frozenset({min(words)})
+    return min(candidate.before.starts + candidate.after.starts, key=len, default=frozenset())
 
 
 @cache
@@ -302,11 +312,11 @@ def _block(index: int) -> _Block:
     always: list[int] = []
     by_word: dict[str, list[int]] = {}
     for n, candidate in enumerate(candidates):
-        words = candidate.before.words | candidate.after.words
-        if words:
-            by_word.setdefault(min(words), []).append(n)
-        else:
+        keys = _keys(candidate)
+        if not (keys or candidate.before.starts or candidate.after.starts):
             always.append(n)
+        for word in keys:
+            by_word.setdefault(word, []).append(n)
     return _Block(candidates, tuple(always), {w: tuple(ns) for w, ns in by_word.items()})
 
 
