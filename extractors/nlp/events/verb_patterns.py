@@ -66,9 +66,10 @@ def _adjacent_words(verb: Token, entry: Verb) -> Token | None:
 class _Matcher:
     """Matches pattern elements in order over a list of tokens (a clause's side)."""
 
-    def __init__(self, tokens: list[Token], forms: list[tuple[str, str]]):
+    def __init__(self, tokens: list[Token], forms: list[tuple[str, str]], verb: int = -1):
         self.tokens = tokens
         self.forms = forms  # each token's (text, lemma), upper case, as patterns spell them
+        self.verb = verb  # its index: a pattern's preposition hangs near it; -1: anywhere
         self.marks: dict[str, int] = {}
 
     def run(self, elements: tuple[Element, ...], start: int = 0, stop: int | None = None) -> int:
@@ -95,7 +96,7 @@ class _Matcher:
         """The end of `element` matched starting exactly at position i, -1 if it does not."""
         if isinstance(element, Prep):
             prep = self.tokens[i]
-            if self.forms[i][0] != element.word:
+            if self.forms[i][0] != element.word or not self._near(prep):
                 return -1
             inside = i + 1
             while inside < stop and self.tokens[inside].i in _subtree_range(prep):
@@ -104,6 +105,12 @@ class _Matcher:
                 return -1
             return self.run(element.terms, i + 1, inside) if element.terms else inside
         return self._words(element.words, i, stop, element.adjacent)
+
+    def _near(self, prep: Token) -> bool:
+        """On the verb or its object ("called on Iran", "imposed sanctions on Iran"), not
+        deep in a phrase ("speaking amid rumours of a rift with Brown" is no "(WITH)")."""
+        head = prep.head
+        return self.verb < 0 or head.i == self.verb or head.head.i == self.verb
 
     def _words(self, words: tuple[str, ...], i: int, stop: int, adjacent: bool) -> int:
         """The end of `words` matched from position i (the first exactly there)."""
@@ -321,7 +328,7 @@ def _block(index: int) -> _Block:
 
 
 def _best(
-    index: int, before: list[Token], after: list[Token], only_for: str | None = None
+    index: int, before: list[Token], after: list[Token], only_for: str | None = None, verb: int = -1
 ) -> tuple[Pattern, _Matcher, _Matcher] | None:
     """The longest pattern of the block that matches; with `only_for`, no pattern of
     particles alone written for another verb."""
@@ -345,7 +352,7 @@ def _best(
             continue
         if not (need_before.starts_met(words_before) and need_after.starts_met(words_after)):
             continue
-        first, second = _Matcher(before, forms_before), _Matcher(after, forms_after)
+        first, second = _Matcher(before, forms_before, verb), _Matcher(after, forms_after, verb)
         if first.run(pattern.before) >= 0 and second.run(pattern.after) >= 0:
             found, found_size = (pattern, first, second), size
     return found
@@ -360,11 +367,14 @@ def verb_match(verb: Token) -> VerbMatch | None:
         return None
     entry, end = max(placed, key=lambda p: len(p[0].before) + len(p[0].after))
     before, after = _clause_sides(verb, end)
-    # A general verb has a political sense only in a pattern ("give aid"); a pattern of
-    # particles alone that was written for a synonym is the synonym's sense ("- * TO
-    # [030] # HEAD" does not make "led to the resignation" an intent to cooperate).
+    # A pattern of particles alone that was written for a synonym is the synonym's sense
+    # ("- * TO [030] # HEAD" does not make "led to the resignation" an intent to
+    # cooperate, nor "- * (FOR) [042:043] # HEAD" "ordered a rewrite of the rules for"
+    # a visit); PETRARCH's reading, any pattern of the block, with another set.
+    ours = dictionary_set().our_cameo_rules
+    best = _best(entry.block, before, after, entry.word if ours else None, verb.i if ours else -1)
+    # a general verb has a political sense only in a pattern ("give aid")
     general = verb.lemma_.lower() in _pattern_only()
-    best = _best(entry.block, before, after, entry.word if general else None)
     if best is None:
         code = NO_EVENT if general else entry.code
         return VerbMatch(code, entry.reverse_code, end, None, None, False)

@@ -431,3 +431,14 @@ def test_a_participle_after_a_preposition_describes(nlp):
         sent_starts=[True] + [False] * 8,
     )
     assert [f.head.text for f in sentence_frames(doc[:])] == []
+
+
+def test_a_pattern_preposition_is_the_verbs_not_one_deep_in_its_phrase(extract_text):
+    # "- * (FOR) [042:043] # HEAD": a particles-only pattern of another verb of ORDER's block
+    ordered = extract_text(
+        "The Peruvian committee ordered a rewrite of the rules for Chilean banks."
+    )
+    assert [e.cameo_code for e in ordered.events] == ["100"]
+    # "- * (WITH) [046:046]": the "with" of "a rift with Chile" is not the speaking's
+    text = "The Peruvian president was speaking to reporters amid rumours of a rift with Chile."
+    assert extract_text(text).events == []
