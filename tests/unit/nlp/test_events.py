@@ -442,3 +442,12 @@ def test_a_pattern_preposition_is_the_verbs_not_one_deep_in_its_phrase(extract_t
     # "- * (WITH) [046:046]": the "with" of "a rift with Chile" is not the speaking's
     text = "The Peruvian president was speaking to reporters amid rumours of a rift with Chile."
     assert extract_text(text).events == []
+
+
+def test_thinking_consults_no_one_and_passing_secrets_shares_them(extract_text):
+    assert (
+        extract_text("The Peruvian minister is thought likely to attend Chile's summit.").events
+        == []
+    )
+    passed = extract_text("The Peruvian spy began passing secrets to Chilean intelligence.")
+    assert [e.cameo_code for e in passed.events] == ["064"]
