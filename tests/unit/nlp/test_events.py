@@ -445,9 +445,7 @@ def test_a_pattern_preposition_is_the_verbs_not_one_deep_in_its_phrase(extract_t
 
 
 def test_thinking_consults_no_one_and_passing_secrets_shares_them(extract_text):
-    assert (
-        extract_text("The Peruvian minister is thought likely to attend Chile's summit.").events
-        == []
-    )
+    thought = extract_text("The Peruvian minister is thought likely to attend Chile's summit.")
+    assert [e.trigger_text for e in thought.events] == ["attend"]
     passed = extract_text("The Peruvian spy began passing secrets to Chilean intelligence.")
     assert [e.cameo_code for e in passed.events] == ["064"]
