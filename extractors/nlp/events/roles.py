@@ -129,9 +129,11 @@ def _actor_key(token: Token, actors: DocActors) -> str | None:
         return _reporter(token, actors)
     # "Peru's foreign minister, Juan Perez,": the one it names, when a coder knows who
     # that is (else the noun's own modifiers say more: "Peru's")
-    named = [key for c in token.children if c.dep_ == "appos" and (key := actors.actor_of(c))]
-    if token.pos_ == "NOUN" and named and actors.actors[named[0]].cameo_actor_code:
-        return named[0]
+    if token.pos_ == "NOUN":
+        named = next((c for c in token.children if c.dep_ == "appos"), None)
+        key = actors.actor_of(named) if named is not None else None
+        if key is not None and actors.actors[key].cameo_actor_code:
+            return key
     if _origin_only(token):
         return None
     return actors.actor_of(token) or _modifier_actor(token, actors)
