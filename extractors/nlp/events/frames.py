@@ -49,6 +49,9 @@ _PHRASE_HEADS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "appos", "c
 # where and when, not to whom: "met in Paris", "after the talks"
 _TIME_PREPS = frozenset({"during", "since", "after", "before"})
 _PLACE_AND_TIME_PREPS = frozenset({"in", "at", "near"}) | _TIME_PREPS
+# a phrase that sets someone aside or compares with them names no one acted on
+_ASIDE_PREPS = frozenset({"despite", "amid", "amidst", "notwithstanding", "like", "unlike", "than"})
+_LIKENESS = frozenset({"similar", "comparable", "identical", "akin", "equivalent"})
 
 
 @dataclass
@@ -275,14 +278,21 @@ def _phrase_nouns(verb: Token, end: Token) -> tuple[list[Token], list[Token]]:
     )
     places = [t for t in later if t.dep_ == "pobj" and t.head.lower_ in _PLACE_AND_TIME_PREPS]
     # nor anyone deeper in a time phrase: "after the arrival of President Bush" (a place
-    # phrase may hold the target: "took part in talks with Iran")
-    when = {
-        t.i
-        for prep in words
-        if prep.dep_ == "prep" and prep.lower_ in _TIME_PREPS
-        for t in prep.subtree
-    }
-    return [t for t in later if t not in places and t.i not in when], places
+    # phrase may hold the target: "took part in talks with Iran"), nor in a phrase set
+    # aside or compared ("despite US objections", "a system similar to Australia's")
+    apart = {t.i for prep in words if _time_or_aside(prep) for t in prep.subtree}
+    return [t for t in later if t not in places and t.i not in apart], places
+
+
+def _time_or_aside(prep: Token) -> bool:
+    if prep.dep_ != "prep":
+        return False
+    word = prep.lower_
+    if word in _TIME_PREPS:
+        return True
+    if not dictionary_set().our_cameo_rules:
+        return False
+    return word in _ASIDE_PREPS or (word == "to" and prep.head.lemma_.lower() in _LIKENESS)
 
 
 def _light_frame(verb: Token, noun: Token, rule: VerbRule) -> Frame:

@@ -192,13 +192,19 @@ _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 def _clause_sides(verb: Token, end: Token) -> tuple[list[Token], list[Token]]:
     """The words of the verb's own clause before it and after its last word, without
-    its time phrases: "telephoned him on Tuesday" is no "call on" (an appeal)."""
+    its time phrases: "telephoned him on Tuesday" is no "call on" (an appeal); with our
+    rules, nor a passive's by-phrase, its source ("a message sent to F-Secure by
+    Google's security team" is no "send a team")."""
     words = list(non_clausal_descendants(verb))
+    ours = dictionary_set().our_cameo_rules
     when = {
         t.i
         for prep in words
-        if prep.dep_ == "prep"
-        and any(c.dep_ == "pobj" and c.ent_type_ in _TIME_ENTITIES for c in prep.children)
+        if (prep.dep_ == "agent" and ours)
+        or (
+            prep.dep_ == "prep"
+            and any(c.dep_ == "pobj" and c.ent_type_ in _TIME_ENTITIES for c in prep.children)
+        )
         for t in prep.subtree
     }
     words = sorted((t for t in words if t.i not in when), key=lambda t: t.i)

@@ -449,3 +449,18 @@ def test_thinking_consults_no_one_and_passing_secrets_shares_them(extract_text):
     assert [e.trigger_text for e in thought.events] == ["attend"]
     passed = extract_text("The Peruvian spy began passing secrets to Chilean intelligence.")
     assert [e.cameo_code for e in passed.events] == ["064"]
+
+
+def test_a_phrase_set_aside_or_compared_names_no_target(extract_text):
+    despite = extract_text(
+        "The Peruvian minister wanted the ban to end, despite Chilean objections."
+    )
+    assert [(e.cameo_code, e.target_country_code) for e in despite.events] == [("030", None)]
+    similar = extract_text("Peru is proposing a points system similar to Chile's.")
+    assert [e.target_country_code for e in similar.events] == [None]
+
+
+def test_a_passive_by_phrase_is_its_source_not_words_of_a_pattern(extract_text):
+    # "- * TEAM [036] # SEND": the team here is who sent, not what was sent
+    text = "A message sent to a Chilean bank by Peru's security team said it was fine."
+    assert [e.cameo_code for e in extract_text(text).events] != ["036"]
