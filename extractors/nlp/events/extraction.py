@@ -26,6 +26,7 @@ from extractors.nlp.events.frames import Frame, sentence_frames
 from extractors.nlp.events.locations import event_location
 from extractors.nlp.events.modality import (
     intent_code,
+    is_conditional,
     is_hypothetical,
     is_speculation,
     refusal_code,
@@ -124,6 +125,8 @@ def _unrealised(frame: Frame) -> bool:
     threats, appeals and demands are what such clauses report, and stay."""
     if frame.requested:
         return True  # "demanded that Iran release the sailors": the demand is the event
+    if is_conditional(frame.head):
+        return True  # "if he accepted China's claim", whatever the act
     return is_hypothetical(frame.head) and not frame.code.startswith(_SAYING_ROOTS)
 
 

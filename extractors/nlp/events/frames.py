@@ -281,7 +281,28 @@ def _phrase_nouns(verb: Token, end: Token) -> tuple[list[Token], list[Token]]:
     # phrase may hold the target: "took part in talks with Iran"), nor in a phrase set
     # aside or compared ("despite US objections", "a system similar to Australia's")
     apart = {t.i for prep in words if _time_or_aside(prep) for t in prep.subtree}
-    return [t for t in later if t not in places and t.i not in apart], places
+    return [
+        t for t in later if t not in places and t.i not in apart and _within_reach(t, verb)
+    ], places
+
+
+# a target lies within two prepositions of its verb ("urged the release of the crew
+# of the ship"); deeper it is a detail of a detail ("rejected calls for the
+# publication of advice on the legality of the Iraq war")
+_MAX_PREPS = 2
+
+
+def _within_reach(noun: Token, verb: Token) -> bool:
+    """Whether the noun is near enough to the verb to be whom it acted on (with another
+    dictionary set, PETRARCH's reading: any noun of the verb phrase)."""
+    if not dictionary_set().our_cameo_rules:
+        return True
+    preps = 0
+    token = noun
+    while token.i != verb.i and token.head.i != token.i:
+        preps += token.dep_ == "prep"
+        token = token.head
+    return preps <= _MAX_PREPS
 
 
 def _time_or_aside(prep: Token) -> bool:

@@ -47,9 +47,14 @@ def _intent_codes() -> dict[str, str]:
 
 
 def _modal(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in modals() for c in verb.children) or any(
-        c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in verb.children
+    return any(c.dep_ == "aux" and c.lower_ in modals() for c in verb.children) or (
+        is_conditional(verb)
     )
+
+
+def is_conditional(verb: Token) -> bool:
+    """ "if he accepted China's claim": the verb's own clause is a condition."""
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in verb.children)
 
 
 def _purpose(verb: Token) -> bool:

@@ -464,3 +464,15 @@ def test_a_passive_by_phrase_is_its_source_not_words_of_a_pattern(extract_text):
     # "- * TEAM [036] # SEND": the team here is who sent, not what was sent
     text = "A message sent to a Chilean bank by Peru's security team said it was fine."
     assert [e.cameo_code for e in extract_text(text).events] != ["036"]
+
+
+def test_a_condition_a_distant_detail_or_a_hearing_is_no_event(extract_text):
+    conditional = extract_text("He said Peru was naive if it accepted Chile's claim.")
+    assert [e.trigger_text for e in conditional.events] == []
+    deep = extract_text(
+        "Peru rejected calls for the publication of advice on the legality of Chile's war."
+    )
+    rejected = [e for e in deep.events if e.trigger_text == "rejected"]
+    assert [e.target_country_code for e in rejected] == [None]
+    heard = extract_text("A Peruvian judge will hear motions from the Chilean bank.")
+    assert heard.events == []
