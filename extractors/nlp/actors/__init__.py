@@ -23,7 +23,8 @@ Countries of people and organisations come from, in order: their title or apposi
 ("Iraqi government spokesman", "a lawmaker in the UIA"), the same role named with a
 country elsewhere ("Iraq's prime minister"), and, for state, political, armed and
 religious actors (GOV, LEG, MIL, PTY, REB, REL...), the document's focus country (the
-first country it names, usually in the headline or dateline). Cross-document
+first country it names as one that acts or speaks, usually in the headline or dateline;
+not one acted on: "the case for invading Iraq" makes no MPs Iraqi). Cross-document
 resolution (a surname-only document joining the corpus's unique full name) is dbt's
 `int_actor_keys__resolved`.
 

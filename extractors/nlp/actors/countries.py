@@ -55,13 +55,13 @@ def place_people(index: DocIndex, result: DocActors, keyed: Keyed) -> None:
             info.country_code = _role_country(index, raw.role, result)
 
 
-def place_domestic_actors(result: DocActors) -> None:
+def place_domestic_actors(index: DocIndex, result: DocActors) -> None:
     """People and organisations of a domestic sector without a country take the focus
     country, when the story names it before their own sentence (headline, dateline,
     lede): the first country of the sentence that names them is no evidence of theirs
     ("Mitterrand welcomed South Africa's de Klerk" does not make Mitterrand South
     African)."""
-    focus = _focus(result)
+    focus = _focus(index, result)
     if focus is None:
         return
     country, focus_sentence = focus
@@ -123,11 +123,27 @@ def _role_country(index: DocIndex, role: str, actors: DocActors) -> str | None:
     return None
 
 
-def _focus(result: DocActors) -> tuple[str, int] | None:
-    """The country a story is about, the first it names (headline, dateline or lede),
-    with the sentence that names it."""
+def _focus(index: DocIndex, result: DocActors) -> tuple[str, int] | None:
+    """The country a story is about: the first it names as an actor (headline, dateline
+    or lede), with the sentence that names it. A country named as what is acted on or
+    talked about ("denied being leant on to make the case for invading Iraq", "the Iraq
+    war") is no evidence of where the story's officials come from."""
     for mention in sorted(result.mentions, key=lambda m: m.start_char):
         info = result.actors[mention.actor_key]
         if info.kind in ("country", "location") and info.country_code:
-            return info.country_code, mention.sentence_index
+            span = index.doc.char_span(mention.start_char, mention.end_char)
+            if span is None or _names_an_actor(span.root):
+                return info.country_code, mention.sentence_index
     return None
+
+
+_ACTED_ON = frozenset({"dobj", "pobj", "dative", "attr", "oprd"})
+
+
+def _names_an_actor(token: Token) -> bool:
+    """A country that acts or speaks ("Kenya votes", "Iraq's prime minister says"), not
+    one in an object's phrase ("the case for invading Iraq", "defends the Iraq war")."""
+    phrase = token
+    while phrase.dep_ in ("compound", "amod", "nmod", "poss") and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    return phrase.dep_ not in _ACTED_ON

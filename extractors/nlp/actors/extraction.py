@@ -39,7 +39,7 @@ def extract_actors(doc: Doc, published: date | None = None) -> DocActors:
     add_descriptions(index, result, roles)
     add_groups(index, result)
     place_people(index, result, keyed)
-    place_domestic_actors(result)
+    place_domestic_actors(index, result)
     result.mentions.sort(key=lambda m: (m.start_char, m.end_char))
     _count_mentions(result)
     _code_actors(result, published)

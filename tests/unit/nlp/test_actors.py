@@ -181,3 +181,12 @@ def test_a_description_is_not_a_lower_office_of_the_same_name(nlp):
     actors = extract_actors(doc)
     later = doc[len(doc) // 2 :]
     assert {actors.token_actor.get(t.i) for t in later if t.lower_ == "minister"} == {None}
+
+
+def test_a_country_acted_on_is_no_focus_for_domestic_actors(nlp):
+    # the positive case is test_focus_country_only_for_domestic_sectors ("Kenya votes")
+    doc = nlp(
+        "Minister denies making the case for invading Kenya\n\n"
+        "The cleric Ahmed Musa told the Reuters news agency the war was wrong."
+    )
+    assert extract_actors(doc).actors["person:ahmed musa"].country_code is None
