@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from extractors import lexicons
 from extractors.lexicons.gazetteer import find_sector
 from extractors.nlp.actors.clustering import Keyed
+from extractors.nlp.actors.codes import agent
 from extractors.nlp.actors.doc_actors import DocActors
 from extractors.nlp.actors.doc_index import DocIndex
 from extractors.nlp.actors.person_context import affiliation
@@ -140,10 +141,18 @@ def _focus(index: DocIndex, result: DocActors) -> tuple[str, int] | None:
 _ACTED_ON = frozenset({"dobj", "pobj", "dative", "attr", "oprd"})
 
 
+def _agent_noun(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return find_sector(lemma) is not None or agent([noun.text.lower(), lemma]) is not None
+
+
 def _names_an_actor(token: Token) -> bool:
-    """A country that acts or speaks ("Kenya votes", "Iraq's prime minister says"), not
-    one in an object's phrase ("the case for invading Iraq", "defends the Iraq war")."""
+    """A country that acts or speaks ("Kenya votes"), or whose agent is named ("the UK's
+    high commissioner"), not one in an object's phrase ("the case for invading Iraq",
+    "defends the Iraq war")."""
     phrase = token
     while phrase.dep_ in ("compound", "amod", "nmod", "poss") and phrase.head.i != phrase.i:
         phrase = phrase.head
+        if _agent_noun(phrase):
+            return True
     return phrase.dep_ not in _ACTED_ON
