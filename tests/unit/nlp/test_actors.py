@@ -190,3 +190,11 @@ def test_a_country_acted_on_is_no_focus_for_domestic_actors(nlp):
         "The cleric Ahmed Musa told the Reuters news agency the war was wrong."
     )
     assert extract_actors(doc).actors["person:ahmed musa"].country_code is None
+
+
+def test_a_country_whose_agent_is_named_is_a_focus(nlp):
+    doc = nlp(
+        "Boateng becomes the UK's ambassador to Kenya\n\n"
+        "The cleric Ahmed Musa told the Reuters news agency the move was wrong."
+    )
+    assert extract_actors(doc).actors["person:ahmed musa"].country_code == "GBR"
