@@ -99,7 +99,11 @@ class DocActors:
         """Cheap pronoun resolution: he/she -> the last person named; a pronoun subject
         of a reported clause -> the reporter ("U.S. forces said they killed")."""
         if pronoun.lower_ in ("he", "she", "him", "her"):
-            return self.last_person_before(pronoun.idx)
+            # not someone its own sentence names after it: "he warned the BBC that
+            # attacking Mr Campbell had brought it trouble" is not Mr Campbell
+            end = pronoun.sent.end_char
+            named_later = {m.actor_key for m in self.mentions if pronoun.idx < m.start_char < end}
+            return self.last_person_before(pronoun.idx, named_later)
         clause = pronoun.head
         if (
             pronoun.lower_ in ("they", "we")
@@ -121,10 +125,15 @@ class DocActors:
         ]
         return matches[0] if len(matches) == 1 else None
 
-    def last_person_before(self, char: int) -> str | None:
-        """The most recently mentioned person: a cheap antecedent for he/she."""
+    def last_person_before(self, char: int, other_than: set[str] | None = None) -> str | None:
+        """The most recently mentioned person (not one of `other_than`): a cheap
+        antecedent for he/she."""
         best = None
         for mention in self.mentions:
-            if mention.end_char <= char and self.actors[mention.actor_key].kind == "person":
+            if (
+                mention.end_char <= char
+                and self.actors[mention.actor_key].kind == "person"
+                and mention.actor_key not in (other_than or ())
+            ):
                 best = mention.actor_key
         return best

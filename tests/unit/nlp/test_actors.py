@@ -198,3 +198,13 @@ def test_a_country_whose_agent_is_named_is_a_focus(nlp):
         "The cleric Ahmed Musa told the Reuters news agency the move was wrong."
     )
     assert extract_actors(doc).actors["person:ahmed musa"].country_code == "GBR"
+
+
+def test_he_is_not_someone_his_own_sentence_names_after_him(nlp):
+    doc = nlp(
+        "Peter Smith spoke to John Brown on Monday. "
+        "He warned the BBC that attacking Mr Brown had brought it trouble."
+    )
+    actors = extract_actors(doc)
+    he = next(t for t in doc if t.text == "He")
+    assert actors.actor_of(he) == "person:peter smith"
