@@ -138,7 +138,9 @@ def _focus(index: DocIndex, result: DocActors) -> tuple[str, int] | None:
     return None
 
 
-_ACTED_ON = frozenset({"dobj", "pobj", "dative", "attr", "oprd"})
+# what an act is done to; a prepositional object stays a focus ("crime in Britain rose":
+# the story is British), and counting it as acted on cost the BBC entity test 2 actors
+_ACTED_ON = frozenset({"dobj", "dative", "oprd"})
 
 
 def _agent_noun(noun: Token) -> bool:
