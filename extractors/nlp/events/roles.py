@@ -21,7 +21,7 @@ from extractors import lexicons
 from extractors.lexicons.dictionary_set import dictionary_set
 from extractors.lexicons.gazetteer import find_place
 from extractors.nlp.actors import ActorInfo, DocActors
-from extractors.nlp.actors.codes import code_chunks
+from extractors.nlp.actors.codes import agent, code_chunks
 from extractors.nlp.actors.doc_actors import is_past_member
 from extractors.nlp.clauses import clause_subjects, conjuncts, prep_objects
 from extractors.nlp.events.frames import Frame
@@ -277,8 +277,29 @@ def _reached_places(frame: Frame) -> list[Token]:
     return []
 
 
+def _owned_at_home(source: Slot, target: Slot, actors: DocActors) -> bool:
+    """A country that only owns what an act of one of its own is about ("Blair defended
+    the UK's regime", "pledged to clamp down on Britain's compensation culture"): that is
+    domestic policy, not an act on the country. Its agents still are the country ("sued
+    the Russian government")."""
+    if target.key is None or source.country is None or target.country != source.country:
+        return False
+    if actors.actors[target.key].kind != "country":
+        return False
+    head = target.token
+    if actors.token_actor.get(head.i) == target.key or head.lemma_.lower() in _generic_agents():
+        return False
+    return agent([head.text, head.lemma_]) is None
+
+
+def _at_home(place: Slot, sources: list[Slot]) -> bool:
+    """ "He arrived in Britain": one's own country is no one met or visited."""
+    return any(s.country is not None and s.country == place.country for s in sources)
+
+
 def role_pairs(frame: Frame, actors: DocActors, place_country: str | None) -> list[Pair]:
     """(source, target) slots of a frame; either may be None (a one-sided event)."""
+    ours = dictionary_set().our_cameo_rules
     sources = _first_group(frame.sources, actors, place_country, frame.code, "source")
     targets = _first_group(frame.targets, actors, place_country, frame.code, "target")
     mutual = _first_group(frame.mutual, actors, place_country, frame.code, "target")
@@ -292,12 +313,17 @@ def role_pairs(frame: Frame, actors: DocActors, place_country: str | None) -> li
         targets = [
             slot
             for slot in _first_group(_reached_places(frame), actors, None, frame.code, "target")
-            if slot.key is not None and actors.actors[slot.key].kind != "location"
+            if slot.key is not None
+            and actors.actors[slot.key].kind != "location"
+            and not (ours and _at_home(slot, sources))
         ]
     if not sources:
         return [(None, t) for t in targets]
     pairs: list[Pair] = [
-        (s, t) for s in sources for t in targets if s.key is None or s.key != t.key
+        (s, None if ours and _owned_at_home(s, t, actors) else t)
+        for s in sources
+        for t in targets
+        if s.key is None or s.key != t.key
     ]
     # a target that is only the source itself ("Croatia is investigating war crimes by
     # Croatian extremists") leaves the event one-sided, not gone

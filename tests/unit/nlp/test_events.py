@@ -476,3 +476,19 @@ def test_a_condition_a_distant_detail_or_a_hearing_is_no_event(extract_text):
     assert [e.target_country_code for e in rejected] == [None]
     heard = extract_text("A Peruvian judge will hear motions from the Chilean bank.")
     assert heard.events == []
+
+
+def test_ones_own_country_is_no_counterpart_of_a_domestic_act(extract_text):
+    home = extract_text("Peruvian President Juan Ortega arrived in Peru on Sunday.")
+    assert country_dyads_of(home) == [("040", "arrived", "PER", None)]
+    owned = extract_text(
+        "Peruvian President Juan Ortega pledged to clamp down on Peru's compensation culture."
+    )
+    assert [(e.source_country_code, e.target_country_code) for e in owned.events] == [
+        ("PER", None)
+    ]
+    # the country's agents are still the country
+    sued = extract_text("The Peruvian mining company Minera Andina sued the Peruvian government.")
+    assert [(e.source_country_code, e.target_country_code) for e in sued.events] == [
+        ("PER", "PER")
+    ]
