@@ -484,11 +484,7 @@ def test_ones_own_country_is_no_counterpart_of_a_domestic_act(extract_text):
     owned = extract_text(
         "Peruvian President Juan Ortega pledged to clamp down on Peru's compensation culture."
     )
-    assert [(e.source_country_code, e.target_country_code) for e in owned.events] == [
-        ("PER", None)
-    ]
+    assert [(e.source_country_code, e.target_country_code) for e in owned.events] == [("PER", None)]
     # the country's agents are still the country
     sued = extract_text("The Peruvian mining company Minera Andina sued the Peruvian government.")
-    assert [(e.source_country_code, e.target_country_code) for e in sued.events] == [
-        ("PER", "PER")
-    ]
+    assert [(e.source_country_code, e.target_country_code) for e in sued.events] == [("PER", "PER")]
