@@ -143,6 +143,12 @@ def _focus(index: DocIndex, result: DocActors) -> tuple[str, int] | None:
 _ACTED_ON = frozenset({"dobj", "dative", "oprd"})
 
 
+@cache
+def _origin_participles() -> frozenset[str]:
+    rows = lexicons.rows("compound_participles")
+    return frozenset(r["participle"] for r in rows if r["names"] == "origin")
+
+
 def _agent_noun(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     return find_sector(lemma) is not None or agent([noun.text.lower(), lemma]) is not None
@@ -155,6 +161,8 @@ def _names_an_actor(token: Token) -> bool:
     phrase = token
     while phrase.dep_ in ("compound", "amod", "nmod", "poss") and phrase.head.i != phrase.i:
         phrase = phrase.head
+        if phrase.lower_ in _origin_participles():
+            return False  # "Las Vegas-style casinos": a likeness, not the story's country
         if _agent_noun(phrase):
             return True
     return phrase.dep_ not in _ACTED_ON

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from extractors.nlp.actors.known import known_actor
 from extractors.nlp.actors.mentions import RawMention
 
 # Title-run tokens may belong to these entity types ("U.S. Defense Secretary").
@@ -43,9 +44,11 @@ def title_run(span: Span) -> list[Token]:
     # Ferguson", "manager" a conjunct) is kept.
     attached = set(range(span.start, span.end))
     i = span.start - 1
-    while i >= span.sent.start:
+    # back to the sentence's first token at most, told by the flag of the one after
+    # (`span.sent` builds the whole sentence for its start)
+    while i >= 0 and not doc[i + 1].is_sent_start:
         token = doc[i]
-        in_entity = token.ent_type_ and token.ent_type_ not in _TITLE_ENTITY_LABELS
+        in_entity = token.ent_type_ and not _title_entity(token)
         hyphen = token.text == "-" and not doc[i - 1].whitespace_ and not token.whitespace_
         if _country_possessive(token):
             run[:0] = [doc[i - 1], token]  # "Australia's Lleyton Hewitt"
@@ -59,6 +62,21 @@ def title_run(span: Span) -> list[Token]:
         run.insert(0, token)
         i -= 1
     return run
+
+
+def _title_entity(token: Token) -> bool:
+    """A country, people or organisation the NER found, or a body our alias list knows
+    under any label ("Lib Dem leader Charles Kennedy": "Lib Dem" tagged a person)."""
+    if token.ent_type_ in _TITLE_ENTITY_LABELS:
+        return True
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    known = known_actor(doc[start:end].text, "organization")
+    return known is not None and known.kind == "organization"
 
 
 def _country_possessive(token: Token) -> bool:

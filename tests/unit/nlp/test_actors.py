@@ -208,3 +208,17 @@ def test_he_is_not_someone_his_own_sentence_names_after_him(nlp):
     actors = extract_actors(doc)
     he = next(t for t in doc if t.text == "He")
     assert actors.actor_of(he) == "person:peter smith"
+
+
+def test_a_party_the_ner_took_for_a_name_still_places_its_leader(nlp):
+    # the NER tags "Lib Dem" a person; our alias list knows the party (GBR)
+    doc = nlp("Lib Dem leader Jane Morrow said the plans were wrong.")
+    assert extract_actors(doc).actors["person:jane morrow"].country_code == "GBR"
+
+
+def test_a_place_named_as_a_likeness_is_not_the_storys_country(nlp):
+    doc = nlp(
+        "Critics attack Peru-style pension plan\n\nThe plan was announced on Monday by the "
+        "government.\n\nInterior minister Wilfredo Quispe said the reform would work."
+    )
+    assert extract_actors(doc).actors["person:wilfredo quispe"].country_code is None
