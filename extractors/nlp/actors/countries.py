@@ -21,6 +21,7 @@ from extractors.nlp.actors.clustering import Keyed
 from extractors.nlp.actors.codes import agent
 from extractors.nlp.actors.doc_actors import DocActors
 from extractors.nlp.actors.doc_index import DocIndex
+from extractors.nlp.actors.known import known_actor
 from extractors.nlp.actors.person_context import affiliation
 
 
@@ -40,9 +41,11 @@ def place_people(index: DocIndex, result: DocActors, keyed: Keyed) -> None:
             info = result.actors[key]
             if info.kind != "person" or info.country_code:
                 continue
-            info.country_code = _hint_country(
-                result, raw.hints, ("country", "organization")
-            ) or _hint_country(result, affiliation(raw.span), ("organization", "person"))
+            info.country_code = (
+                _hint_country(result, raw.hints, ("country", "organization"))
+                or _alias_country(raw.hints)
+                or _hint_country(result, affiliation(raw.span), ("organization", "person"))
+            )
     for raw, key in keyed:
         info = result.actors[key]
         if info.kind == "person" and not info.sector:
@@ -87,6 +90,17 @@ def _hint_country(result: DocActors, tokens: list[Token], kinds: tuple[str, ...]
         hint_info = result.actors.get(hint_key) if hint_key else None
         if hint_info and hint_info.kind in kinds and hint_info.country_code:
             return hint_info.country_code
+    return None
+
+
+def _alias_country(tokens: list[Token]) -> str | None:
+    """The country of a body our alias list knows, named by title words the NER did not
+    take for it whole ("Liberal Democrat leader": "Democrat" alone is its entity)."""
+    for start, first in enumerate(tokens):
+        for last in tokens[start + 1 :]:
+            known = known_actor(first.doc[first.i : last.i + 1].text, "organization")
+            if known is not None and known.kind == "organization" and known.country:
+                return known.country
     return None
 
 

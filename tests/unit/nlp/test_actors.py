@@ -214,6 +214,9 @@ def test_a_party_the_ner_took_for_a_name_still_places_its_leader(nlp):
     # the NER tags "Lib Dem" a person; our alias list knows the party (GBR)
     doc = nlp("Lib Dem leader Jane Morrow said the plans were wrong.")
     assert extract_actors(doc).actors["person:jane morrow"].country_code == "GBR"
+    # the NER's entity is "Democrat" alone; the alias is the title's two words
+    doc = nlp("Liberal Democrat leader Jane Morrow said the plans were wrong.")
+    assert extract_actors(doc).actors["person:jane morrow"].country_code == "GBR"
 
 
 def test_a_place_named_as_a_likeness_is_not_the_storys_country(nlp):
