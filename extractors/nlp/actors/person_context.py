@@ -43,7 +43,8 @@ def title_run(span: Span) -> list[Token]:
     # Ferguson", "manager" a conjunct) is kept.
     attached = set(range(span.start, span.end))
     i = span.start - 1
-    while i >= span.sent.start:
+    first = span.sent.start  # read once: `Span.sent` scans the doc for the sentence
+    while i >= first:
         token = doc[i]
         in_entity = token.ent_type_ and token.ent_type_ not in _TITLE_ENTITY_LABELS
         hyphen = token.text == "-" and not doc[i - 1].whitespace_ and not token.whitespace_
