@@ -68,10 +68,17 @@ def _led_pattern() -> re.Pattern[str]:
     return re.compile(rf"^(?P<name>.+?)[-\u2010\u2013](?:{words})$", re.IGNORECASE)
 
 
+@cache
+def _origin_suffixes() -> tuple[str, ...]:
+    """ "-made" of "Iranian-made": the origin participles as a modifier's last part."""
+    return tuple(f"-{w}" for w in _participles("origin"))
+
+
 def _origin_only(token: Token) -> bool:
     origin = _participles("origin")
-    return any(t.lower_ in origin and t.i < token.i for t in token.subtree) or any(
-        t.lower_.endswith(tuple(f"-{w}" for w in origin)) for t in token.lefts
+    # the position first: most of a subtree lies after its head, no word need be read
+    return any(t.i < token.i and t.lower_ in origin for t in token.subtree) or any(
+        t.lower_.endswith(_origin_suffixes()) for t in token.lefts
     )
 
 
