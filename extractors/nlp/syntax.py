@@ -53,6 +53,14 @@ def doc_tree(doc: Doc) -> Tree:
     return Tree([strings[d] for d in doc.to_array(DEP).tolist()], children)
 
 
+def subtree_positions(tree: Tree, i: int) -> list[int]:
+    """Token `i` and its descendants: the positions of `Token.subtree`, not in order."""
+    found = [i]
+    for j in found:  # what is appended meanwhile is walked too
+        found.extend(tree.children[j])
+    return found
+
+
 _NOMINAL_SUBJECT = frozenset({"nsubj"})
 # A relative pronoun subject stands for the noun its clause modifies. Which tokens count
 # is each caller's, kept as each was fitted: speakers go by the word, clause roles by the
