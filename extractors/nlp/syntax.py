@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, POS
 from spacy.tokens import Doc, Span, Token
 
 from extractors import lexicons
@@ -59,6 +59,13 @@ def subtree_positions(tree: Tree, i: int) -> list[int]:
     for j in found:  # what is appended meanwhile is walked too
         found.extend(tree.children[j])
     return found
+
+
+@lru_cache(maxsize=1)  # the document being extracted
+def pos_ids(doc: Doc) -> list[int]:
+    """Each token's coarse part of speech as spaCy's symbol (`spacy.symbols.VERB`...),
+    read from its array: no Token object and no string per token."""
+    return doc.to_array(POS).tolist()
 
 
 _NOMINAL_SUBJECT = frozenset({"nsubj"})

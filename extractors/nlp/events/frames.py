@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Span, Token
 
 from extractors import lexicons
@@ -36,7 +37,7 @@ from extractors.nlp.events.modality import (
 )
 from extractors.nlp.events.triggers import VerbRule, light_noun, noun_rule, verb_rule
 from extractors.nlp.events.verb_patterns import VerbMatch, codes_event, verb_match
-from extractors.nlp.syntax import governing_verbs
+from extractors.nlp.syntax import doc_tree, governing_verbs, pos_ids
 
 DEMAND_CODE = "100"
 APPEAL_CODE = "020"
@@ -77,15 +78,19 @@ def sentence_frames(sent: Span) -> list[Frame]:
     frame took in."""
     frames: list[Frame] = []
     consumed: set[int] = set()  # event nouns a verb frame codes already
-    tokens = list(sent)  # iterating a Span builds each Token anew
-    for token in tokens:
+    # read by position: a Token is built only for the verbs and nouns
+    doc = sent.doc
+    tags = pos_ids(doc)
+    deps = doc_tree(doc).deps
+    for i in range(sent.start, sent.end):
         # a participle used as an adjective describes ("China's rapidly expanding economy")
-        verb = token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "amod")
-        if verb and not _adjectival_participle(token):
-            frames.extend(_verb_frames(token, consumed))
-    for token in tokens:
-        if token.pos_ == "NOUN" and token.i not in consumed:
-            frame = _noun_frame(token)
+        if tags[i] in (VERB, AUX) and deps[i] not in ("aux", "amod"):
+            token = doc[i]
+            if not _adjectival_participle(token):
+                frames.extend(_verb_frames(token, consumed))
+    for i in range(sent.start, sent.end):
+        if tags[i] == NOUN and i not in consumed:
+            frame = _noun_frame(doc[i])
             if frame is not None:
                 frames.append(frame)
     kept = [
