@@ -43,8 +43,9 @@ def title_run(span: Span) -> list[Token]:
     # Ferguson", "manager" a conjunct) is kept.
     attached = set(range(span.start, span.end))
     i = span.start - 1
-    first = span.sent.start  # read once: `Span.sent` scans the doc for the sentence
-    while i >= first:
+    # back to the sentence's first token at most, told by the flag of the one after
+    # (`span.sent` builds the whole sentence for its start)
+    while i >= 0 and not doc[i + 1].is_sent_start:
         token = doc[i]
         in_entity = token.ent_type_ and token.ent_type_ not in _TITLE_ENTITY_LABELS
         hyphen = token.text == "-" and not doc[i - 1].whitespace_ and not token.whitespace_
