@@ -46,6 +46,8 @@ def _word_matches(word: str, token: Token) -> bool:
 
 def _adjacent_words(verb: Token, entry: Verb) -> Token | None:
     """The last token of the verb with its entry's other words, if they stand beside it."""
+    if not (entry.before or entry.after):
+        return verb  # most entries are one word: nothing to look up beside it
     doc = verb.doc
     start = verb.i - len(entry.before)
     if start < 0 or not all(_word_matches(w, doc[start + k]) for k, w in enumerate(entry.before)):
