@@ -25,6 +25,7 @@ from extractors.nlp.actors.codes import code_chunks
 from extractors.nlp.actors.doc_actors import is_past_member
 from extractors.nlp.clauses import clause_subjects, conjuncts, prep_objects
 from extractors.nlp.events.frames import Frame
+from extractors.nlp.syntax import doc_tree, subtree_positions
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,10 @@ def _origin_suffixes() -> tuple[str, ...]:
 
 def _origin_only(token: Token) -> bool:
     origin = _participles("origin")
-    # the position first: most of a subtree lies after its head, no word need be read
-    return any(t.i < token.i and t.lower_ in origin for t in token.subtree) or any(
+    # the subtree's positions from the doc tree: a Token only for the words before it
+    doc = token.doc
+    before = [i for i in subtree_positions(doc_tree(doc), token.i) if i < token.i]
+    return any(doc[i].lower_ in origin for i in before) or any(
         t.lower_.endswith(_origin_suffixes()) for t in token.lefts
     )
 
