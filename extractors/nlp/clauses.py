@@ -171,11 +171,17 @@ def clause_heads(token: Token):
         seen += 1
 
 
+def non_clausal_positions(token: Token) -> list[int]:
+    """The positions of `non_clausal_descendants`, for a caller that reads the tree by
+    position and builds Token objects only for the few words it keeps."""
+    deps, children = doc_tree(token.doc)
+    queue = [c for c in children[token.i] if deps[c] not in CLAUSAL_DEPS]
+    for i in queue:  # what is appended meanwhile comes after: breadth first
+        queue.extend([c for c in children[i] if deps[c] not in CLAUSAL_DEPS])
+    return queue
+
+
 def non_clausal_descendants(token: Token) -> Iterator[Token]:
     """Breadth-first descendants that stay in the clause of `token`."""
     doc = token.doc
-    deps, children = doc_tree(doc)
-    queue = [c for c in children[token.i] if deps[c] not in CLAUSAL_DEPS]
-    for i in queue:  # what is appended meanwhile comes after: breadth first
-        yield doc[i]
-        queue.extend(c for c in children[i] if deps[c] not in CLAUSAL_DEPS)
+    return (doc[i] for i in non_clausal_positions(token))

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, POS
 from spacy.tokens import Doc, Span, Token
 
 from extractors import lexicons
@@ -51,6 +51,21 @@ def doc_tree(doc: Doc) -> Tree:
             children[i + offset].append(i)
     strings = doc.vocab.strings
     return Tree([strings[d] for d in doc.to_array(DEP).tolist()], children)
+
+
+def subtree_positions(tree: Tree, i: int) -> list[int]:
+    """Token `i` and its descendants: the positions of `Token.subtree`, not in order."""
+    found = [i]
+    for j in found:  # what is appended meanwhile is walked too
+        found.extend(tree.children[j])
+    return found
+
+
+@lru_cache(maxsize=1)  # the document being extracted
+def pos_ids(doc: Doc) -> list[int]:
+    """Each token's coarse part of speech as spaCy's symbol (`spacy.symbols.VERB`...),
+    read from its array: no Token object and no string per token."""
+    return doc.to_array(POS).tolist()
 
 
 _NOMINAL_SUBJECT = frozenset({"nsubj"})

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Span, Token
 
 from extractors import lexicons
@@ -21,7 +22,7 @@ from extractors.lexicons.verb_dictionary import NO_EVENT
 from extractors.nlp.clauses import (
     clause_subjects,
     conjuncts,
-    non_clausal_descendants,
+    non_clausal_positions,
     noun_roles,
     objects,
     verb_sources,
@@ -36,14 +37,14 @@ from extractors.nlp.events.modality import (
 )
 from extractors.nlp.events.triggers import VerbRule, light_noun, noun_rule, verb_rule
 from extractors.nlp.events.verb_patterns import VerbMatch, codes_event, verb_match
-from extractors.nlp.syntax import governing_verbs
+from extractors.nlp.syntax import doc_tree, governing_verbs, pos_ids, subtree_positions
 
 DEMAND_CODE = "100"
 APPEAL_CODE = "020"
 _YIELD = "08"
 STATEMENT_CODE = "010"
 _REQUEST_ROOTS = ("02", "10")  # CAMEO appeal, demand
-_HEADS = frozenset({"NOUN", "PROPN"})
+_HEADS = frozenset({NOUN, PROPN})  # parts of speech, as spaCy's symbols
 # heads of the noun phrases inside a verb phrase, not modifiers ("Iranian-made")
 _PHRASE_HEADS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "appos", "conj"})
 # where and when, not to whom: "met in Paris", "after the talks"
@@ -77,15 +78,19 @@ def sentence_frames(sent: Span) -> list[Frame]:
     frame took in."""
     frames: list[Frame] = []
     consumed: set[int] = set()  # event nouns a verb frame codes already
-    tokens = list(sent)  # iterating a Span builds each Token anew
-    for token in tokens:
+    # read by position: a Token is built only for the verbs and nouns
+    doc = sent.doc
+    tags = pos_ids(doc)
+    deps = doc_tree(doc).deps
+    for i in range(sent.start, sent.end):
         # a participle used as an adjective describes ("China's rapidly expanding economy")
-        verb = token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "amod")
-        if verb and not _adjectival_participle(token):
-            frames.extend(_verb_frames(token, consumed))
-    for token in tokens:
-        if token.pos_ == "NOUN" and token.i not in consumed:
-            frame = _noun_frame(token)
+        if tags[i] in (VERB, AUX) and deps[i] not in ("aux", "amod"):
+            token = doc[i]
+            if not _adjectival_participle(token):
+                frames.extend(_verb_frames(token, consumed))
+    for i in range(sent.start, sent.end):
+        if tags[i] == NOUN and i not in consumed:
+            frame = _noun_frame(doc[i])
             if frame is not None:
                 frames.append(frame)
     kept = [
@@ -126,18 +131,21 @@ def _bare_statement(frame: Frame) -> bool:
     return frame.code == STATEMENT_CODE and dictionary_set().our_cameo_rules
 
 
-def _phrase_words(verb: Token) -> list[Token]:
-    """The words of the verb's clause, with the participles that modify its nouns
-    ("the roads leading into Mordor"), not the clauses it governs, nor the by-phrase
-    of a passive (its source) or a gerund's phrase ("accused X of excluding Y")."""
-    found = list(non_clausal_descendants(verb))
-    for participle in [t for t in found if _is_participle(t)] + [
-        c for t in found for c in t.children if _is_participle(c)
-    ]:
+def _phrase_words(verb: Token) -> list[int]:
+    """The positions of the words of the verb's clause, with the participles that modify
+    its nouns ("the roads leading into Mordor"), not the clauses it governs, nor the
+    by-phrase of a passive (its source) or a gerund's phrase ("accused X of excluding
+    Y"). Read by position: a Token is built only for a possible participle."""
+    doc = verb.doc
+    tree = doc_tree(doc)
+    deps, children = tree
+    found = non_clausal_positions(verb)
+    candidates = found + [c for i in found for c in children[i]]
+    for participle in [i for i in candidates if deps[i] == "acl" and _is_participle(doc[i])]:
         found.append(participle)
-        found.extend(non_clausal_descendants(participle))
-    apart = {t.i for c in found if c.dep_ in ("agent", "pcomp") for t in c.subtree}
-    return [t for t in found if t.i not in apart]
+        found.extend(non_clausal_positions(doc[participle]))
+    apart = {t for c in found if deps[c] in ("agent", "pcomp") for t in subtree_positions(tree, c)}
+    return [i for i in found if i not in apart]
 
 
 def _is_participle(token: Token) -> bool:
@@ -266,13 +274,16 @@ def _phrase_nouns(verb: Token, end: Token) -> tuple[list[Token], list[Token]]:
     """The noun phrases after the verb, in order: any may hold the target, as PETRARCH
     reads a verb phrase ("welcomed a resumption of ties with Osgiliath"); those of
     place and time prepositions apart."""
+    doc = verb.doc
+    tree = doc_tree(doc)
+    tags = pos_ids(doc)
     words = _phrase_words(verb)
     later = sorted(
         {
             c
-            for t in words
-            if t.i > end.i and t.pos_ in _HEADS and t.dep_ in _PHRASE_HEADS
-            for c in conjuncts(t)
+            for i in words
+            if i > end.i and tags[i] in _HEADS and tree.deps[i] in _PHRASE_HEADS
+            for c in conjuncts(doc[i])
         },
         key=lambda t: t.i,
     )
@@ -280,7 +291,12 @@ def _phrase_nouns(verb: Token, end: Token) -> tuple[list[Token], list[Token]]:
     # nor anyone deeper in a time phrase: "after the arrival of President Bush" (a place
     # phrase may hold the target: "took part in talks with Iran"), nor in a phrase set
     # aside or compared ("despite US objections", "a system similar to Australia's")
-    apart = {t.i for prep in words if _time_or_aside(prep) for t in prep.subtree}
+    apart = {
+        t
+        for prep in words
+        if tree.deps[prep] == "prep" and _time_or_aside(doc[prep])
+        for t in subtree_positions(tree, prep)
+    }
     return [
         t for t in later if t not in places and t.i not in apart and _within_reach(t, verb)
     ], places

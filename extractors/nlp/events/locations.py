@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Token
 
 from extractors.nlp.actors import LOCATIVE_PREPS, DocActors
-from extractors.nlp.clauses import clause_heads, non_clausal_descendants
-from extractors.nlp.syntax import CLAUSAL_DEPS
+from extractors.nlp.clauses import clause_heads, non_clausal_positions
+from extractors.nlp.syntax import CLAUSAL_DEPS, doc_tree
 
 
 def _phrase(token: Token) -> Iterator[Token]:
@@ -47,9 +47,11 @@ def _clause_place(clause: Token, actors: DocActors, known: dict[int, str | None]
     """The place of the first locative phrase of a clause that names one. Frames of one
     sentence share the clauses they are embedded in: `known` reads each clause once."""
     if clause.i not in known:
-        places = (
-            _place_in(_phrase(t), actors) for t in _locatives(non_clausal_descendants(clause))
-        )
+        doc = clause.doc
+        deps = doc_tree(doc).deps
+        # a locative is a preposition's object: no Token is built for the other words
+        objects = (doc[i] for i in non_clausal_positions(clause) if deps[i] == "pobj")
+        places = (_place_in(_phrase(t), actors) for t in _locatives(objects))
         known[clause.i] = next((place for place in places if place), None)
     return known[clause.i]
 

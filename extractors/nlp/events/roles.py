@@ -25,6 +25,7 @@ from extractors.nlp.actors.codes import agent, code_chunks
 from extractors.nlp.actors.doc_actors import is_past_member
 from extractors.nlp.clauses import clause_subjects, conjuncts, prep_objects
 from extractors.nlp.events.frames import Frame
+from extractors.nlp.syntax import doc_tree, subtree_positions
 
 
 @dataclass(frozen=True)
@@ -68,10 +69,19 @@ def _led_pattern() -> re.Pattern[str]:
     return re.compile(rf"^(?P<name>.+?)[-\u2010\u2013](?:{words})$", re.IGNORECASE)
 
 
+@cache
+def _origin_suffixes() -> tuple[str, ...]:
+    """ "-made" of "Iranian-made": the origin participles as a modifier's last part."""
+    return tuple(f"-{w}" for w in _participles("origin"))
+
+
 def _origin_only(token: Token) -> bool:
     origin = _participles("origin")
-    return any(t.lower_ in origin and t.i < token.i for t in token.subtree) or any(
-        t.lower_.endswith(tuple(f"-{w}" for w in origin)) for t in token.lefts
+    # the subtree's positions from the doc tree: a Token only for the words before it
+    doc = token.doc
+    before = [i for i in subtree_positions(doc_tree(doc), token.i) if i < token.i]
+    return any(doc[i].lower_ in origin for i in before) or any(
+        t.lower_.endswith(_origin_suffixes()) for t in token.lefts
     )
 
 

@@ -14,22 +14,22 @@ the first noun-phrase head after that place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
-from spacy.tokens import Token
+from spacy.attrs import LEMMA, ORTH
+from spacy.tokens import Doc, Token
 
 from extractors import lexicons
 from extractors.lexicons.dictionary_set import dictionary_set, verb_dictionary
 from extractors.lexicons.verb_dictionary import NO_EVENT, Element, Pattern, Prep, Term, Verb
-from extractors.nlp.clauses import non_clausal_descendants
+from extractors.nlp.clauses import non_clausal_positions
+from extractors.nlp.syntax import doc_tree, subtree_positions
 
 _HEADS = frozenset({"NOUN", "PROPN", "PRON"})
 
 
-@dataclass(frozen=True)
-class VerbMatch:
+class VerbMatch(NamedTuple):  # one per dictionary verb: cheaper to build than a dataclass
     code: str  # "---": the dictionary knows the verb here and codes nothing
     reverse_code: str | None  # "visit": the host's 043 back to the visitor
     end: Token  # last token of the trigger: the particle of "shut down"
@@ -44,6 +44,8 @@ def _word_matches(word: str, token: Token) -> bool:
 
 def _adjacent_words(verb: Token, entry: Verb) -> Token | None:
     """The last token of the verb with its entry's other words, if they stand beside it."""
+    if not (entry.before or entry.after):
+        return verb  # most entries are one word: nothing to look up beside it
     doc = verb.doc
     start = verb.i - len(entry.before)
     if start < 0 or not all(_word_matches(w, doc[start + k]) for k, w in enumerate(entry.before)):
@@ -66,8 +68,9 @@ def _adjacent_words(verb: Token, entry: Verb) -> Token | None:
 class _Matcher:
     """Matches pattern elements in order over a list of tokens (a clause's side)."""
 
-    def __init__(self, tokens: list[Token], forms: list[tuple[str, str]], verb: int = -1):
-        self.tokens = tokens
+    def __init__(self, doc: Doc, tokens: list[int], forms: list[tuple[str, str]], verb: int = -1):
+        self.doc = doc
+        self.tokens = tokens  # positions in doc: a Token is built only for a preposition
         self.forms = forms  # each token's (text, lemma), upper case, as patterns spell them
         self.verb = verb  # its index: a pattern's preposition hangs near it; -1: anywhere
         self.marks: dict[str, int] = {}
@@ -95,11 +98,13 @@ class _Matcher:
     def _at(self, element: Term | Prep, i: int, stop: int) -> int:
         """The end of `element` matched starting exactly at position i, -1 if it does not."""
         if isinstance(element, Prep):
-            prep = self.tokens[i]
-            if self.forms[i][0] != element.word or not self._near(prep):
+            if self.forms[i][0] != element.word:
+                return -1
+            prep = self.doc[self.tokens[i]]
+            if not self._near(prep):
                 return -1
             inside = i + 1
-            while inside < stop and self.tokens[inside].i in _subtree_range(prep):
+            while inside < stop and self.tokens[inside] in _subtree_range(prep):
                 inside += 1
             if element.terms and inside == i + 1:
                 return -1
@@ -122,7 +127,7 @@ class _Matcher:
         if len(words) == 1:
             return end
         if adjacent:
-            if end >= stop or self.tokens[end].i != self.tokens[end - 1].i + 1:
+            if end >= stop or self.tokens[end] != self.tokens[end - 1] + 1:
                 return -1
             return self._words(words[1:], end, stop, adjacent)
         for k in range(end, stop):
@@ -184,35 +189,51 @@ def _mark(matcher: _Matcher, mark: str) -> Token | None:
     at = matcher.marks.get(mark)
     if at is None:
         return None
-    return next((t for t in matcher.tokens[at:] if t.pos_ in _HEADS and t.dep_ != "compound"), None)
+    found = (matcher.doc[i] for i in matcher.tokens[at:])
+    return next((t for t in found if t.pos_ in _HEADS and t.dep_ != "compound"), None)
 
 
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
-def _clause_sides(verb: Token, end: Token) -> tuple[list[Token], list[Token]]:
+def _clause_sides(verb: Token, end: Token) -> tuple[list[int], list[int]]:
     """The words of the verb's own clause before it and after its last word, without
     its time phrases: "telephoned him on Tuesday" is no "call on" (an appeal); with our
     rules, nor a passive's by-phrase, its source ("a message sent to F-Secure by
     Google's security team" is no "send a team")."""
-    words = list(non_clausal_descendants(verb))
+    doc = verb.doc
+    tree = doc_tree(doc)
+    deps, children = tree
+    words = non_clausal_positions(verb)
     ours = dictionary_set().our_cameo_rules
     when = {
-        t.i
+        t
         for prep in words
-        if (prep.dep_ == "agent" and ours)
+        if (deps[prep] == "agent" and ours)
         or (
-            prep.dep_ == "prep"
-            and any(c.dep_ == "pobj" and c.ent_type_ in _TIME_ENTITIES for c in prep.children)
+            deps[prep] == "prep"
+            and any(
+                deps[c] == "pobj" and doc[c].ent_type_ in _TIME_ENTITIES for c in children[prep]
+            )
         )
-        for t in prep.subtree
+        for t in subtree_positions(tree, prep)
     }
-    words = sorted((t for t in words if t.i not in when), key=lambda t: t.i)
-    return [t for t in words if t.i < verb.i], [t for t in words if t.i > end.i]
+    kept = sorted(i for i in words if i not in when)
+    return [i for i in kept if i < verb.i], [i for i in kept if i > end.i]
 
 
-def _forms(tokens: list[Token]) -> list[tuple[str, str]]:
-    return [(t.text.upper(), t.lemma_.upper()) for t in tokens]
+@lru_cache(maxsize=1)  # the document being extracted
+def _word_ids(doc: Doc) -> tuple[list[int], list[int]]:
+    """The text and lemma string ids of every token, read from spaCy's arrays once."""
+    return doc.to_array(ORTH).tolist(), doc.to_array(LEMMA).tolist()
+
+
+def _forms(doc: Doc, tokens: list[int]) -> list[tuple[str, str]]:
+    """Text and lemma, upper case, of the tokens at these positions: read from the
+    arrays, without a Token object for each."""
+    texts, lemmas = _word_ids(doc)
+    strings = doc.vocab.strings
+    return [(strings[texts[i]].upper(), strings[lemmas[i]].upper()) for i in tokens]
 
 
 class _Needs(NamedTuple):
@@ -334,12 +355,17 @@ def _block(index: int) -> _Block:
 
 
 def _best(
-    index: int, before: list[Token], after: list[Token], only_for: str | None = None, verb: int = -1
+    doc: Doc,
+    index: int,
+    before: list[int],
+    after: list[int],
+    only_for: str | None = None,
+    verb: int = -1,
 ) -> tuple[Pattern, _Matcher, _Matcher] | None:
     """The longest pattern of the block that matches; with `only_for`, no pattern of
     particles alone written for another verb."""
     found, found_size = None, 0
-    forms_before, forms_after = _forms(before), _forms(after)
+    forms_before, forms_after = _forms(doc, before), _forms(doc, after)
     words_before = {w for pair in forms_before for w in pair}
     words_after = {w for pair in forms_after for w in pair}
     # most patterns name a word the clause lacks: only those under a word it has are
@@ -358,7 +384,8 @@ def _best(
             continue
         if not (need_before.starts_met(words_before) and need_after.starts_met(words_after)):
             continue
-        first, second = _Matcher(before, forms_before, verb), _Matcher(after, forms_after, verb)
+        first = _Matcher(doc, before, forms_before, verb)
+        second = _Matcher(doc, after, forms_after, verb)
         if first.run(pattern.before) >= 0 and second.run(pattern.after) >= 0:
             found, found_size = (pattern, first, second), size
     return found
@@ -378,7 +405,8 @@ def verb_match(verb: Token) -> VerbMatch | None:
     # cooperate, nor "- * (FOR) [042:043] # HEAD" "ordered a rewrite of the rules for"
     # a visit); PETRARCH's reading, any pattern of the block, with another set.
     ours = dictionary_set().our_cameo_rules
-    best = _best(entry.block, before, after, entry.word if ours else None, verb.i if ours else -1)
+    only_for, near = (entry.word, verb.i) if ours else (None, -1)
+    best = _best(verb.doc, entry.block, before, after, only_for, near)
     # a general verb has a political sense only in a pattern ("give aid")
     general = verb.lemma_.lower() in _pattern_only()
     if best is None:
