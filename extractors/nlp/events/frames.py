@@ -329,7 +329,24 @@ def _time_or_aside(prep: Token) -> bool:
         return True
     if not dictionary_set().our_cameo_rules:
         return False
-    return word in _ASIDE_PREPS or (word == "to" and prep.head.lemma_.lower() in _LIKENESS)
+    head = prep.head.lemma_.lower()
+    return (
+        word in _ASIDE_PREPS
+        or (word == "to" and head in _LIKENESS)
+        or (word == "of" and counterpart(prep.head))
+    )
+
+
+@cache
+def _counterpart_nouns() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in lexicons.rows("counterpart_nouns"))
+
+
+def counterpart(noun: Token) -> bool:
+    """ "opponents of Mr Putin", "the regime's victims": the one the noun's of-phrase or
+    possessor names is the other side of the relation, not who the noun stands for (our
+    rules; PETRARCH reads any noun of the phrase)."""
+    return dictionary_set().our_cameo_rules and noun.lemma_.lower() in _counterpart_nouns()
 
 
 def _light_frame(verb: Token, noun: Token, rule: VerbRule) -> Frame:

@@ -24,7 +24,7 @@ from extractors.nlp.actors import ActorInfo, DocActors
 from extractors.nlp.actors.codes import agent, code_chunks
 from extractors.nlp.actors.doc_actors import is_past_member
 from extractors.nlp.clauses import clause_subjects, conjuncts, prep_objects
-from extractors.nlp.events.frames import Frame
+from extractors.nlp.events.frames import Frame, counterpart
 from extractors.nlp.syntax import doc_tree, subtree_positions
 
 
@@ -103,11 +103,16 @@ def _led_by(token: Token, actors: DocActors) -> tuple[str | None, str | None]:
 
 
 def _modifier_actor(token: Token, actors: DocActors) -> str | None:
-    """An actor named in the left modifiers of a noun phrase: "the U.S. military's raid"."""
+    """An actor named in the left modifiers of a noun phrase: "the U.S. military's raid";
+    never a counterpart's possessor ("Putin's opponents"), though its origin is its own
+    ("Iraqi opponents")."""
     if is_past_member(token):
         return None
+    skipped = (
+        ("det", "punct", "nummod", "poss") if counterpart(token) else ("det", "punct", "nummod")
+    )
     for left in token.lefts:
-        if left.dep_ in ("det", "punct", "nummod"):
+        if left.dep_ in skipped:
             continue
         for candidate in left.subtree:
             key = actors.token_actor.get(candidate.i)
@@ -229,7 +234,7 @@ def _resolve(
     led_key, led_country = _led_by(token, actors)
     if led_key or led_country:
         return Slot(led_key, led_country, token)
-    if token.pos_ in ("NOUN", "NUM", "PRON") and depth < 2:
+    if token.pos_ in ("NOUN", "NUM", "PRON") and depth < 2 and not counterpart(token):
         for member in prep_objects(token, frozenset({"of"})):  # "thousands of Iraqi Kurds"
             slot = _resolve(member, actors, place_country, code, role, depth + 1)
             if slot is not None:

@@ -488,3 +488,16 @@ def test_ones_own_country_is_no_counterpart_of_a_domestic_act(extract_text):
     # the country's agents are still the country
     sued = extract_text("The Peruvian mining company Minera Andina sued the Peruvian government.")
     assert [(e.source_country_code, e.target_country_code) for e in sued.events] == [("PER", "PER")]
+
+
+def test_a_counterpart_noun_does_not_stand_for_whom_it_names(extract_text):
+    # the other side of a relation is not who the noun stands for ...
+    opponents = extract_text("The Chilean minister met opponents of the Peruvian government.")
+    assert country_dyads_of(opponents) == [("040", "met", "CHL", None)]
+    possessed = extract_text("The Chilean minister met the Peruvian government's critics.")
+    assert country_dyads_of(possessed) == [("040", "met", "CHL", None)]
+    # ... while its own origin is its own, and a crowd of people is its members
+    own = extract_text("Peruvian opponents of the government met the Chilean ambassador.")
+    assert country_dyads_of(own) == [("040", "met", "PER", "CHL")]
+    members = extract_text("Thousands of Peruvian farmers attacked the Chilean embassy.")
+    assert country_dyads_of(members) == [("190", "attacked", "PER", "CHL")]
