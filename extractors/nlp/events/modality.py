@@ -53,8 +53,14 @@ def _modal(verb: Token) -> bool:
 
 
 def is_conditional(verb: Token) -> bool:
-    """ "if he accepted China's claim": the verb's own clause is a condition."""
-    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in verb.children)
+    """ "if he accepted China's claim": the verb's own clause is a condition, or what is
+    said in one ("if they are saying Brown is ousting Milburn")."""
+    reported = [g for g in governors(verb, ("ccomp",)) if g.pos_ in ("VERB", "AUX")]
+    return any(
+        c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS
+        for clause in (verb, *reported)
+        for c in clause.children
+    )
 
 
 def _purpose(verb: Token) -> bool:

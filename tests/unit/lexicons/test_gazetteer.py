@@ -82,3 +82,12 @@ def test_english_words_are_no_cities():
 def test_every_curated_city_says_why_geonames_is_not_enough():
     rows = [r for r in lexicons.rows("places") if r["kind"] in ("capital", "city")]
     assert rows and all(r["note"] for r in rows)
+
+
+def test_a_us_state_is_the_state_not_a_foreign_town():
+    # GeoNames' cities alone give "Virginia" to a South African town
+    assert (find_place("Virginia").alpha3, find_place("Virginia").kind) == ("USA", "region")
+    # a US city, a capital and a country keep their names
+    assert find_place("New York").kind == "city"
+    assert find_place("Washington").kind == "capital"
+    assert find_place("Georgia").alpha3 == "GEO"

@@ -322,6 +322,11 @@ def test_an_act_asked_for_or_on_a_condition_is_no_event(extract_text):
     assert [e.trigger_text for e in asked.events] == ["urged"]
     conditional = extract_text("If Peru attacks Chile, Bolivia will protest.")
     assert "attacks" not in [e.trigger_text for e in conditional.events]
+    # what is said in a condition is no more done than the condition itself
+    said = extract_text("Lima is wrong if it is saying Chile is attacking Peru.")
+    assert [e.trigger_text for e in said.events] == []
+    reported = extract_text("Lima is saying Chile is attacking Peru.")
+    assert "attacking" in [e.trigger_text for e in reported.events]
     attempted = extract_text("Peruvian rebels tried to assassinate the Chilean president.")
     assert [(e.trigger_text, e.is_hypothetical) for e in attempted.events] == [
         ("assassinate", False)
