@@ -275,6 +275,8 @@ def _phrase_nouns(verb: Token, end: Token) -> tuple[list[Token], list[Token]]:
     reads a verb phrase ("welcomed a resumption of ties with Osgiliath"); those of
     place and time prepositions apart."""
     doc = verb.doc
+    if _parenthetical(verb):
+        return [], []
     tree = doc_tree(doc)
     tags = pos_ids(doc)
     words = _phrase_words(verb)
@@ -300,6 +302,34 @@ def _phrase_nouns(verb: Token, end: Token) -> tuple[list[Token], list[Token]]:
     return [
         t for t in later if t not in places and t.i not in apart and _within_reach(t, verb)
     ], places
+
+
+_OPENING_DEPS = frozenset({"npadvmod", "advmod", "prep", "advcl", "intj"})
+_ASIDE_MARKS = frozenset({",", "-", "--", "\u2013", "\u2014"})
+
+
+def _parenthetical(verb: Token) -> bool:
+    """ "as proved, he claimed, by the defection to Labour": a clause set in commas (its
+    subject just after one, the verb just before the next, no object of its own) reports
+    the sentence around it, whose nouns the parser may hang on it (our rules)."""
+    doc = verb.doc
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if not dictionary_set().our_cameo_rules or subject is None or verb.i + 1 >= len(doc):
+        return False
+    opening = subject.left_edge.i - 1
+    before = doc[opening - 1] if opening > 0 else None
+    # "Yesterday, they accused, in a statement, Iran": the verb's own opening phrase
+    own_words_before = before is not None and any(
+        c.dep_ in _OPENING_DEPS and c.left_edge.i <= before.i <= c.right_edge.i for c in verb.lefts
+    )
+    has_object = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    return (
+        opening >= 0
+        and doc[opening].text in _ASIDE_MARKS
+        and doc[verb.i + 1].text in _ASIDE_MARKS
+        and not own_words_before
+        and not has_object
+    )
 
 
 # a target lies within two prepositions of its verb ("urged the release of the crew

@@ -506,3 +506,17 @@ def test_a_counterpart_noun_does_not_stand_for_whom_it_names(extract_text):
     assert country_dyads_of(own) == [("040", "met", "PER", "CHL")]
     members = extract_text("Thousands of Peruvian farmers attacked the Chilean embassy.")
     assert country_dyads_of(members) == [("190", "attacked", "PER", "CHL")]
+
+
+def test_a_clause_set_in_commas_takes_no_target_from_the_sentence_around_it(extract_text):
+    aside = extract_text(
+        "The gap was narrow - as proved, Peruvian officials claimed, by the defection to"
+        " Chile of a general - that only their party offered an alternative."
+    )
+    claimed = [e for e in aside.events if e.trigger_text == "claimed"]
+    assert [(e.source_country_code, e.target_country_code) for e in claimed] == [("PER", None)]
+    # a verb's own opening phrase does not make it an aside
+    opened = extract_text("Today, Peruvian officials accused, in a statement, Chile of attacks.")
+    assert [(e.source_country_code, e.target_country_code) for e in opened.events] == [
+        ("PER", "CHL")
+    ]
