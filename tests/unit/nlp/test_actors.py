@@ -225,3 +225,14 @@ def test_a_place_named_as_a_likeness_is_not_the_storys_country(nlp):
         "government.\n\nInterior minister Wilfredo Quispe said the reform would work."
     )
     assert extract_actors(doc).actors["person:wilfredo quispe"].country_code is None
+
+
+def test_the_storys_country_is_the_one_it_names_most(nlp):
+    # the headline's first country is only the story's angle: Bolivia is its subject
+    doc = nlp(
+        "Peruvian firm faces Bolivian land row\n\nBolivian officials said they would seize "
+        "land owned by a Peruvian company. Bolivia's farmers have long wanted the land, and "
+        "Bolivian courts have backed them.\n\nInterior minister Wilfredo Quispe said the "
+        "seizure would go ahead."
+    )
+    assert extract_actors(doc).actors["person:wilfredo quispe"].country_code == "BOL"
