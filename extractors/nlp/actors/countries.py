@@ -148,9 +148,9 @@ def _focus(index: DocIndex, result: DocActors) -> tuple[str, int] | None:
     names as an actor, unless another is named clearly more often. A headline's first
     country is often only the story's angle ("UK firm faces Venezuelan land row": a story
     of Venezuela's government): on the BBC corpus the most-named country was right for 34
-    actors the first-named had wrong, and wrong for 12 (read by hand). A country named as what is acted on or talked about ("denied
-    being leant on to make the case for invading Iraq", "the Iraq war") is no evidence of
-    where the story's officials come from."""
+    actors the first-named had wrong, and wrong for 12 (read by hand). A country named as
+    what is acted on or talked about ("denied being leant on to make the case for invading
+    Iraq", "the Iraq war") is no evidence of where the story's officials come from."""
     named: dict[str, list[int]] = {}  # country -> the sentences naming it, in order
     for mention in sorted(result.mentions, key=lambda m: m.start_char):
         info = result.actors[mention.actor_key]
