@@ -80,6 +80,9 @@ def _raw_mention(piece: Span, label: str) -> RawMention | None:
     if trimmed is None:
         return None
     span, role = trimmed
+    widened = _alias_with_words_before(span)
+    if widened is not None:
+        span, label = widened, "ORG"
     label = label_by_head(span, label)
     classified = classify(span, label)
     if classified is None:
@@ -96,6 +99,21 @@ def _raw_mention(piece: Span, label: str) -> RawMention | None:
     if raw.kind == "group" and is_modifier(span):
         return None
     return raw
+
+
+def _alias_with_words_before(span: Span) -> Span | None:
+    """The entity with the proper nouns just before it, when together they are an
+    organisation our alias list knows and the NER took only the last word ("the Liberal
+    Democrat's spokesman": the entity is "Democrat", a NORP)."""
+    doc = span.doc
+    for start in range(span.start - 1, max(span.start - 3, -1), -1):
+        if doc[start].pos_ != "PROPN" or doc[start].ent_type_:
+            return None
+        wider = doc[start : span.end]
+        known = known_actor(wider.text, "organization")
+        if known is not None and known.kind == "organization":
+            return wider
+    return None
 
 
 def _surnames_as_persons(raws: list[RawMention]) -> None:

@@ -236,3 +236,13 @@ def test_the_storys_country_is_the_one_it_names_most(nlp):
         "seizure would go ahead."
     )
     assert extract_actors(doc).actors["person:wilfredo quispe"].country_code == "BOL"
+
+
+def test_a_party_the_ner_cut_to_its_last_word_is_the_party(nlp):
+    # the NER's entity is "Democrat" alone, a NORP; the alias list knows the two words
+    doc = nlp("The Liberal Democrat's spokesman said the plans were wrong.")
+    actors = extract_actors(doc)
+    assert [(a.canonical_name, a.country_code) for a in actors.actors.values()] == [
+        ("Liberal Democrats", "GBR")
+    ]
+    assert actors.token_actor[1] == actors.token_actor[2] == "organization:liberal democrats"
