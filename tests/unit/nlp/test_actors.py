@@ -246,3 +246,13 @@ def test_a_party_the_ner_cut_to_its_last_word_is_the_party(nlp):
         ("Liberal Democrats", "GBR")
     ]
     assert actors.token_actor[1] == actors.token_actor[2] == "organization:liberal democrats"
+
+
+def test_the_storys_country_is_named_by_its_peoples_too(nlp):
+    # Peru is named once, as is Chile before it; the Peruvian president named three
+    # times makes it Peru's story
+    doc = nlp(
+        "Chile row grows\n\nPeruvian President Juan Ortega criticised the plan. Mr Ortega "
+        "said it would fail. Mr Ortega asked Senator Wilfredo Quispe to vote against it."
+    )
+    assert extract_actors(doc).actors["person:wilfredo quispe"].country_code == "PER"
