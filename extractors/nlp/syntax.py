@@ -84,6 +84,12 @@ def own_subjects(
     of a relative clause ("the militia that attacked", "X, who said") is the noun the
     clause modifies."""
     found = [c for c in verb.children if c.dep_ in deps]
+    if len(found) > 1:
+        # a clause has one subject (conjoined ones hang on it): two is a misparse, and
+        # the nearer is the verb's ("Mr Straw, visiting Beijing, noted arms embargoes
+        # applied to China": embargoes, not Straw, applied)
+        words = [s for s in found if not s.is_punct] or found  # "co - chairman": "-"
+        found = [min(words, key=lambda s: abs(verb.i - s.i))]
     if relative is None or verb.dep_ != "relcl":
         return found
     if relative == "word":

@@ -142,10 +142,13 @@ def _actor_key(token: Token, actors: DocActors) -> str | None:
         return actors.token_actor[token.i]
     if token.pos_ == "PRON" and actors.actor_of(token) is None:
         return _reporter(token, actors)
-    # "Peru's foreign minister, Juan Perez,": the one it names, when a coder knows who
-    # that is (else the noun's own modifiers say more: "Peru's")
+    # "Peru's foreign minister, Juan Perez,": the one it names, or "Sir Anthony Meyer,
+    # the Tory backbencher who challenged": the one it stands beside, when a coder knows
+    # who that is (else the noun's own modifiers say more: "Peru's")
     if token.pos_ == "NOUN":
         named = next((c for c in token.children if c.dep_ == "appos"), None)
+        if named is None and token.dep_ == "appos":
+            named = token.head
         key = actors.actor_of(named) if named is not None else None
         if key is not None and actors.actors[key].cameo_actor_code:
             return key
@@ -277,7 +280,14 @@ def _first_group(
 
 
 def _each_other(slots: list[Slot]) -> list[Pair]:
-    return [(a, b) for a in slots for b in slots if a.token.i != b.token.i]
+    """Each with each other; never an actor with itself, as the two words of one name
+    may be conjoined ("Alliance & Leicester")."""
+    return [
+        (a, b)
+        for a in slots
+        for b in slots
+        if a.token.i != b.token.i and (a.key is None or a.key != b.key)
+    ]
 
 
 def _reached_places(frame: Frame) -> list[Token]:

@@ -520,3 +520,32 @@ def test_a_clause_set_in_commas_takes_no_target_from_the_sentence_around_it(extr
     assert [(e.source_country_code, e.target_country_code) for e in opened.events] == [
         ("PER", "CHL")
     ]
+
+
+def test_of_two_subjects_the_parser_hangs_on_a_verb_the_nearer_is_its(extract_text):
+    # "Mr Straw, visiting Beijing, noted arms embargoes applied": the parser makes both
+    # Straw and "embargoes" subjects of "applied"; Straw did not apply to Burma
+    text = (
+        "British Foreign Secretary Jack Straw visited China on Monday. "
+        "Mr Straw, visiting Beijing, noted arms embargoes applied to Burma and Zimbabwe."
+    )
+    applied = [e for e in extract_text(text).events if e.trigger_text == "applied"]
+    assert [(e.source_actor_key, e.target_country_code) for e in applied] == [
+        (None, "MMR"),
+        (None, "ZWE"),
+    ]
+    # a hyphen the parser makes a second subject is no word of the subject's
+    hyphen = extract_text("The Tory co-chairman attacked Labour's six new pledges.")
+    assert country_dyads_of(hyphen) == [("111", "attacked", "GBR", "GBR")]
+
+
+def test_a_relative_clause_on_an_apposition_is_the_named_ones_act(extract_text):
+    # "Sir Juan Perez, the Labour backbencher who challenged": Perez, not Labour
+    text = (
+        "Sir Juan Perez, the Labour backbencher who challenged Tony Blair for the party"
+        " leadership in 1999, has died."
+    )
+    challenged = extract_text(text).events
+    assert [(e.cameo_code, e.source_actor_key, e.target_actor_key) for e in challenged] == [
+        ("1041", "person:juan perez", "person:tony blair")
+    ]
