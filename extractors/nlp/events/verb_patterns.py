@@ -27,6 +27,7 @@ from extractors.nlp.clauses import non_clausal_positions
 from extractors.nlp.syntax import doc_tree, subtree_positions
 
 _HEADS = frozenset({"NOUN", "PROPN", "PRON"})
+_SELF = ("self", "selves")  # a reflexive between a verb and its particle
 
 
 class VerbMatch(NamedTuple):  # one per dictionary verb: cheaper to build than a dataclass
@@ -363,7 +364,7 @@ def _best(
     verb: int = -1,
 ) -> tuple[Pattern, _Matcher, _Matcher] | None:
     """The longest pattern of the block that matches; with `only_for`, no pattern of
-    particles alone written for another verb."""
+    particles alone written for another verb, nor one whose particle is not the verb's."""
     found, found_size = None, 0
     forms_before, forms_after = _forms(doc, before), _forms(doc, after)
     words_before = {w for pair in forms_before for w in pair}
@@ -371,6 +372,9 @@ def _best(
     # most patterns name a word the clause lacks: only those under a word it has are
     # tried, in the dictionary's order, and set lookups rule out most of the rest
     block = _block(index)
+    # a particle is the verb's own beside it or as its particle: "pressed on" is an
+    # advance (190), "pressed the US on climate" a demand (the verb's own code)
+    own_particles = _own_particles(doc[verb]) if verb >= 0 else None
     tried = {*block.always}
     for word in words_before | words_after:
         tried.update(block.by_word.get(word, ()))
@@ -378,7 +382,10 @@ def _best(
         pattern, size, need_before, need_after, particles_for = block.candidates[n]
         if found is not None and size <= found_size:
             continue
-        if only_for is not None and particles_for and only_for not in particles_for:
+        if particles_for and (
+            (only_for is not None and only_for not in particles_for)
+            or (own_particles is not None and not need_after.words <= own_particles)
+        ):
             continue
         if not (need_before.words <= words_before and need_after.words <= words_after):
             continue
@@ -389,6 +396,18 @@ def _best(
         if first.run(pattern.before) >= 0 and second.run(pattern.after) >= 0:
             found, found_size = (pattern, first, second), size
     return found
+
+
+def _own_particles(verb: Token) -> frozenset[str]:
+    """The words that stand as the verb's particles: its `prt` children and the run of
+    particles and prepositions right after it, past a reflexive ("hit back at",
+    "distanced himself from")."""
+    found = {c.text.upper() for c in verb.children if c.dep_ == "prt"}
+    for token in verb.doc[verb.i + 1 : verb.i + 4]:
+        if token.pos_ not in ("ADP", "ADV", "PART") and not token.lower_.endswith(_SELF):
+            break
+        found.add(token.text.upper())
+    return frozenset(found)
 
 
 def verb_match(verb: Token) -> VerbMatch | None:

@@ -57,3 +57,11 @@ def test_a_time_phrase_satisfies_no_preposition_of_a_pattern(extract_text):
     ]
     appeal = extract_text("Peru called on Chile to open its ports.")
     assert ("PER", "CHL", "020", "called") in coded(appeal)
+
+
+def test_a_particle_pattern_needs_the_particle_beside_its_verb(extract_text):
+    # PRESS block, "- * ON [190]": pressing on is an advance; pressing someone on a
+    # matter is the block's own demand (100)
+    text = "Chile is pressing Peru on the border dispute. The Chilean army pressed on towards Lima."
+    pressed = extract_text(text)
+    assert coded(pressed) == [("CHL", "PER", "100", "pressing"), ("CHL", "PER", "190", "pressed")]
