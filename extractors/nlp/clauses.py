@@ -93,8 +93,33 @@ def _controller(verb: Token) -> Token | None:
     return None
 
 
+# a headline ends at its line break, with no stop; a longer line is a sentence
+_HEADLINE_TOKENS = 16
+_SENTENCE_ENDS = frozenset(".!?:;\"'\u201d\u2019")
+
+
+def headline_passive(verb: Token) -> bool:
+    """ "Straw attacked on China arms": a headline drops the passive's auxiliary, and
+    tells what someone did in the present tense ("Mandelson warns BBC"), so a past form
+    heading it with a subject and neither auxiliary nor object is a passive."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "dative") for c in verb.children):
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    sent = verb.sent
+    last = sent[-1]
+    if not (last.is_space and "\n" in last.text) or len(sent) > _HEADLINE_TOKENS:
+        return False
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and words[-1].text[-1] not in _SENTENCE_ENDS
+
+
 def passive_subjects(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not found and headline_passive(verb):
+        found = [c for c in verb.children if c.dep_ == "nsubj"]
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
         found = [verb.head]  # "18 fighters killed by U.S. forces"
     if not found and verb.dep_ == "conj" and verb.tag_ == "VBN":
@@ -144,6 +169,8 @@ def verb_targets(verb: Token, event_noun: Token | None = None) -> list[Token]:
 
 
 def verb_sources(verb: Token) -> list[Token]:
+    if headline_passive(verb):
+        return agents(verb)  # its subject is the one acted on
     return clause_subjects(verb) + agents(verb)
 
 

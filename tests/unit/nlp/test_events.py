@@ -549,3 +549,14 @@ def test_a_relative_clause_on_an_apposition_is_the_named_ones_act(extract_text):
     assert [(e.cameo_code, e.source_actor_key, e.target_actor_key) for e in challenged] == [
         ("1041", "person:juan perez", "person:tony blair")
     ]
+
+
+def test_a_headline_past_form_is_a_passive(extract_text):
+    # headlines drop the passive's auxiliary and tell deeds in the present tense
+    attacked = extract_text("Peru attacked on Chile trade\nPeru's minister spoke today.")
+    assert country_dyads_of(attacked) == [("190", "attacked", None, "PER")]
+    attacks = extract_text("Peru attacks Chile's ships near Lima\nPeru's minister spoke today.")
+    assert country_dyads_of(attacks) == [("190", "attacks", "PER", "CHL")]
+    # a sentence with its stop is no headline
+    told = extract_text("Peru attacked Chile's ships near Lima.")
+    assert country_dyads_of(told) == [("190", "attacked", "PER", "CHL")]
