@@ -15,7 +15,7 @@ from datetime import date
 from itertools import product
 from typing import NamedTuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extractors.lexicons.dictionary_set import dictionary_set, discards
 from extractors.lexicons.gazetteer import country_codes
@@ -157,11 +157,21 @@ def _actor_code(slot: Slot | None, actors: DocActors) -> str | None:
     if slot is None:
         return None
     info = actors.actors.get(slot.key) if slot.key else None
-    if info is not None:
+    token = slot.token
+    if info is not None and (info.kind != "country" or token.i in actors.token_actor):
         return info.cameo_actor_code or slot.country
-    country = slot.country
-    found = agent([slot.token.text, slot.token.lemma_]) if country else None
+    # an unnamed agent, or one its country's name modifies ("Rwanda's information
+    # minister": RWAGOV, "the US commander": USAMIL)
+    country = info.cameo_actor_code if info is not None else slot.country
+    found = agent(_agent_phrases(token)) if country and token.pos_ == "NOUN" else None
     return with_agent(country, found) if country and found else country
+
+
+def _agent_phrases(noun: Token) -> list[str]:
+    """The noun with its compound words ("information minister"), alone, and its lemma."""
+    compounds = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    start = compounds[0].i if compounds else noun.i
+    return [noun.doc[start : noun.i + 1].text, noun.text, noun.lemma_]
 
 
 def _country(slot: Slot | None, code: str | None) -> str | None:

@@ -560,3 +560,13 @@ def test_a_headline_past_form_is_a_passive(extract_text):
     # a sentence with its stop is no headline
     told = extract_text("Peru attacked Chile's ships near Lima.")
     assert country_dyads_of(told) == [("190", "attacked", "PER", "CHL")]
+
+
+def test_an_agent_its_countrys_name_modifies_takes_the_agents_code(extract_text):
+    # the agents dictionary's role beside the country the text gives the agent
+    text = "Peru's information minister criticised the Chilean commander and a Bolivian company."
+    codes = [(e.source_actor_code, e.target_actor_code) for e in extract_text(text).events]
+    assert codes == [("PERGOVMED", "CHLMIL"), ("PERGOVMED", "BOLBUS")]
+    # a country named as itself keeps its own code
+    named = extract_text("Peru criticised Chile.")
+    assert [(e.source_actor_code, e.target_actor_code) for e in named.events] == [("PER", "CHL")]
