@@ -161,7 +161,7 @@ def _actor_code(slot: Slot | None, actors: DocActors) -> str | None:
     if info is not None and (info.kind != "country" or token.i in actors.token_actor):
         return info.cameo_actor_code or slot.country
     # an unnamed agent, or one its country's name modifies ("Rwanda's information
-    # minister": RWAGOV, "the US commander": USAMIL)
+    # minister": RWAGOVMED, "the US commander": USAMIL)
     country = info.cameo_actor_code if info is not None else slot.country
     found = agent(_agent_phrases(token)) if country and token.pos_ == "NOUN" else None
     return with_agent(country, found) if country and found else country
