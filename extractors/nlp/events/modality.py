@@ -5,7 +5,8 @@
 - `intent_code`: an action the subject announces it will take ("will withdraw", "is
   willing to withdraw", "plans to impose restrictions") is coded as the intention, as
   CAMEO does (0356 intent to de-escalate, 13x threats); "would" counts in reported
-  speech ("said they would boycott"), and an action announced "unless" something
+  speech ("said they would boycott") when its subject can intend (a thing's "would" is
+  the speaker's forecast: no event), and an action announced "unless" something
   happens, or one threatened ("threatened to impose a curfew"), is a threat (13x);
 - `refusal_code`: an action refused ("refused to release", "will not accept") is CAMEO's
   rejection of it (root 12, `refusal_codes.csv`), an event that happened.
@@ -26,7 +27,14 @@ from typing import TypeVar
 from spacy.tokens import Token
 
 from extractors import lexicons
-from extractors.nlp.syntax import carries_negation, governing_verbs, governors, is_infinitive
+from extractors.nlp.actors.codes import agent_phrase
+from extractors.nlp.syntax import (
+    carries_negation,
+    governing_verbs,
+    governors,
+    is_infinitive,
+    own_subjects,
+)
 
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _REPORTED_FUTURE = frozenset({"would", "'d"})
@@ -74,14 +82,29 @@ def _announced(head: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in modals("future") for c in head.children):
         return True
     # reported speech shifts "will" back: "said they would boycott"
-    if head.dep_ == "ccomp" and any(
-        c.dep_ == "aux" and c.lower_ in _REPORTED_FUTURE for c in head.children
+    if (
+        head.dep_ == "ccomp"
+        and any(c.dep_ == "aux" and c.lower_ in _REPORTED_FUTURE for c in head.children)
+        and _can_intend(head)
     ):
         return True
     if is_intended(head) and head.head.lemma_.lower() in own:
         return True  # "have sworn to fight", parsed as a purpose clause
     return any(
         g.lemma_.lower() in own or g.lower_ in own for g in governors(head, ("xcomp", "acomp"))
+    )
+
+
+def _can_intend(clause: Token) -> bool:
+    """Whether a reported clause's subject is someone who can intend: a name, a pronoun or
+    an agent ("the government"). Of a thing the speaker forecasts ("said the EU's
+    changes would force Britain", "the economy would struggle")."""
+    subject = next(iter(own_subjects(clause)), None)
+    return (
+        subject is None
+        or subject.pos_ in ("PRON", "PROPN")
+        or bool(subject.ent_type_)
+        or agent_phrase(subject.lemma_) is not None
     )
 
 

@@ -585,3 +585,12 @@ def test_a_firm_its_countrys_name_modifies_is_that_countrys_business(extract_tex
     assert [(e.source_actor_code, e.target_actor_code) for e in pulled.events] == [
         ("CHLBUS", "PER")
     ]
+
+
+def test_what_a_speaker_says_a_thing_would_do_is_a_forecast(extract_text):
+    # a thing cannot intend: "would" of it is the speaker's forecast, no event
+    forecast = extract_text("Peru's minister said Chile's new rules would force Bolivia to act.")
+    assert country_dyads_of(forecast) == []
+    # of an actor, the reported "would" is its intention (a threat, for coercion)
+    threat = extract_text("Peru's minister said Chile would force Bolivia to act.")
+    assert country_dyads_of(threat) == [("130", "force", "CHL", "BOL")]
