@@ -450,8 +450,13 @@ def _reports_a_claim(verb: Token, match: VerbMatch) -> bool:
             return True
         if any(a.lower_ in modals("obligation") for a in auxiliaries):
             continue
-        # finite: "had broken", "could decide", "manufactured"; not "that he resign"
-        if clause.tag_ in _FINITE_VERB_TAGS or any(a.tag_ in _FINITE_AUX_TAGS for a in auxiliaries):
+        # finite: "had broken", "could decide", "manufactured"; not "that he resign";
+        # "are" is never a subjunctive ("suggest the Tories are soft")
+        if (
+            clause.tag_ in _FINITE_VERB_TAGS
+            or any(a.tag_ in _FINITE_AUX_TAGS for a in auxiliaries)
+            or (clause.lemma_ == "be" and clause.tag_ == "VBP")
+        ):
             return True
     return False
 

@@ -78,8 +78,15 @@ def _light_verbs() -> dict[str, tuple[VerbRule, ...]]:
 
 def _particles(token: Token) -> set[str]:
     """Particles and prepositions of a trigger; an infinitive complement counts as "to"
-    ("agreed to cooperate", "declined to resign")."""
-    found = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "agent", "dative")}
+    ("agreed to cooperate", "declined to resign"). A preposition after an object's
+    predicate is the predicate's, whatever the parse says: "called Labour a machine for
+    talking" names Labour, it calls for nothing."""
+    predicate = next((c.i for c in token.children if c.dep_ == "oprd"), len(token.doc))
+    found = {
+        c.lower_
+        for c in token.children
+        if c.dep_ in ("prt", "prep", "agent", "dative") and c.i < predicate
+    }
     if any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in token.children):
         found.add("to")
     return found

@@ -426,8 +426,9 @@ def verb_match(verb: Token) -> VerbMatch | None:
     ours = dictionary_set().our_cameo_rules
     only_for, near = (entry.word, verb.i) if ours else (None, -1)
     best = _best(verb.doc, entry.block, before, after, only_for, near)
-    # a general verb has a political sense only in a pattern ("give aid")
-    general = verb.lemma_.lower() in _pattern_only()
+    # a general verb has a political sense only in a pattern ("give aid"); by the
+    # dictionary's word too, as the parser may miss the lemma ("hopes" -> "hop")
+    general = not _pattern_only().isdisjoint({verb.lemma_.lower(), entry.word.lower()})
     if best is None:
         code = NO_EVENT if general else entry.code
         return VerbMatch(code, entry.reverse_code, end, None, None, False)

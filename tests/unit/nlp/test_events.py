@@ -8,6 +8,7 @@ from extractors.lexicons import LEXICON_DIR
 from extractors.lexicons.dictionary_set import verb_dictionary
 from extractors.nlp.events import cameo_lexicon
 from extractors.nlp.events.frames import sentence_frames
+from extractors.nlp.events.triggers import verb_rule
 from tests.support.paths import SHARED
 
 SHARED_CODES = SHARED / "reference" / "cameo" / "cameo_codes_combined.csv"
@@ -523,14 +524,14 @@ def test_a_clause_set_in_commas_takes_no_target_from_the_sentence_around_it(extr
 
 
 def test_of_two_subjects_the_parser_hangs_on_a_verb_the_nearer_is_its(extract_text):
-    # "Mr Straw, visiting Beijing, noted arms embargoes applied": the parser makes both
-    # Straw and "embargoes" subjects of "applied"; Straw did not apply to Burma
+    # the parser makes both Straw and "embargoes" subjects of "returned"; Straw did not
+    # return to Burma
     text = (
         "British Foreign Secretary Jack Straw visited China on Monday. "
-        "Mr Straw, visiting Beijing, noted arms embargoes applied to Burma and Zimbabwe."
+        "Mr Straw, visiting Beijing, noted arms embargoes returned to Burma and Zimbabwe."
     )
-    applied = [e for e in extract_text(text).events if e.trigger_text == "applied"]
-    assert [(e.source_actor_key, e.target_country_code) for e in applied] == [
+    returned = [e for e in extract_text(text).events if e.trigger_text == "returned"]
+    assert [(e.source_actor_key, e.target_country_code) for e in returned] == [
         (None, "MMR"),
         (None, "ZWE"),
     ]
@@ -594,3 +595,17 @@ def test_what_a_speaker_says_a_thing_would_do_is_a_forecast(extract_text):
     # of an actor, the reported "would" is its intention (a threat, for coercion)
     threat = extract_text("Peru's minister said Chile would force Bolivia to act.")
     assert country_dyads_of(threat) == [("130", "force", "CHL", "BOL")]
+
+
+def test_a_hope_a_name_or_a_claim_appeals_to_no_one(nlp, extract_text):
+    # "hopes" (parsed with the lemma "hop") is the dictionary's HOPE: a pattern codes it
+    assert events_of(extract_text("Peru hopes to join the WTO.")) == []
+    hoped = extract_text("Peru hoped for peace with Chile.")
+    assert country_dyads_of(hoped) == [("013", "hoped", "PER", "CHL")]
+    # the preposition after an object's predicate is the predicate's, not "call for"
+    # (the parser hangs this "for" on "called")
+    naming = nlp("Garcia called Labour a brilliant machine for talking about things.")
+    assert verb_rule(naming[1]) is None
+    # "are" is no subjunctive: a claim, not a suggestion to act
+    claim = extract_text("Peru's president suggested the Chileans are soft on crime.")
+    assert [e for e in claim.events if e.trigger_text == "suggested"] == []
