@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from extractors.nlp.actors.names import normalise_name
+from extractors.nlp.actors.names import honorific_gender, normalise_name
 from extractors.nlp.syntax import subjects
 
 
@@ -96,9 +96,13 @@ class DocActors:
         return None
 
     def _antecedent(self, pronoun: Token) -> str | None:
-        """Cheap pronoun resolution: he/she -> the last person named; a pronoun subject
+        """Cheap pronoun resolution: he/she -> the last sentence's subject when it opens
+        the sentence (`_opening_subject`), else the last person named; a pronoun subject
         of a reported clause -> the reporter ("U.S. forces said they killed")."""
         if pronoun.lower_ in ("he", "she", "him", "her"):
+            opening = self._opening_subject(pronoun)
+            if opening is not None:
+                return opening
             # not someone its own sentence names after it: "he warned the BBC that
             # attacking Mr Campbell had brought it trouble" is not Mr Campbell
             end = pronoun.sent.end_char
@@ -114,6 +118,48 @@ class DocActors:
                 if subject.pos_ != "PRON":
                     return self.actor_of(subject)
         return None
+
+    def _opening_subject(self, pronoun: Token) -> str | None:
+        """A sentence's opening subject "he" continues the last sentence's subject: the
+        person it names, or titles as an earlier mention did ("the Pakistani president
+        met Tony Blair. He is due to visit": the president, not Blair); None when the
+        last sentence has no such subject."""
+        sentence = pronoun.sent
+        if pronoun.dep_ != "nsubj" or pronoun.i != sentence.start or sentence.start == 0:
+            return None
+        previous = pronoun.doc[sentence.start - 1].sent
+        subject = next(iter(subjects(previous.root)), None)
+        if subject is None:
+            return None
+        key = self.token_actor.get(subject.i)
+        if key is None and subject.pos_ == "NOUN":
+            key = self._titled_person(subject)
+        if key is None or self.actors[key].kind != "person":
+            return None
+        # "Mr Blunkett is taking legal action ... She denies": not the man
+        gender = "female" if pronoun.lower_ in ("she", "her") else "male"
+        known = {honorific_gender(m.role) for m in self.mentions if m.actor_key == key}
+        return None if known - {"", gender} else key
+
+    def _titled_person(self, title: Token) -> str | None:
+        """The person an earlier mention gave this title, of the country its modifier
+        names ("the Pakistani president": President Musharraf of Pakistan)."""
+        countries = {
+            self.actors[k].country_code
+            for c in title.children
+            if c.dep_ in ("amod", "compound", "poss") and (k := self.token_actor.get(c.i))
+        }
+        found = None
+        for mention in self.mentions:
+            info = self.actors[mention.actor_key]
+            if (
+                mention.end_char <= title.idx
+                and info.kind == "person"
+                and (mention.role or "").lower().split()[-1:] == [title.lower_]
+                and (not countries or info.country_code in countries)
+            ):
+                found = mention.actor_key
+        return found
 
     def _person_by_surname(self, word: str) -> str | None:
         """A bare surname the NER missed ("Salih told Reuters") names the known person."""

@@ -609,3 +609,19 @@ def test_a_hope_a_name_or_a_claim_appeals_to_no_one(nlp, extract_text):
     # "are" is no subjunctive: a claim, not a suggestion to act
     claim = extract_text("Peru's president suggested the Chileans are soft on crime.")
     assert [e for e in claim.events if e.trigger_text == "suggested"] == []
+
+
+def test_an_opening_he_continues_the_last_sentences_subject(extract_text):
+    # not the last person named: the subject before, by name or by an earlier title
+    titled = extract_text(
+        "Peruvian President Alan Garcia spoke in Lima on Monday. On Tuesday the Peruvian "
+        "president met Chilean President Ricardo Lagos in Santiago. "
+        "He is due to visit Bolivia on Friday."
+    )
+    visit = next(e for e in titled.events if e.cameo_code == "042")
+    assert (visit.source_actor_key, visit.target_country_code) == ("person:alan garcia", "BOL")
+    named = extract_text(
+        "Alan Garcia of Peru criticised Chilean President Ricardo Lagos on Monday. "
+        "He accused Chile of hoarding water."
+    )
+    assert country_dyads_of(named)[-1] == ("112", "accused", "PER", "CHL")
