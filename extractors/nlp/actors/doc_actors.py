@@ -40,6 +40,13 @@ class MentionSpan:
 
 # "a former IMF director" speaks and acts no longer for the IMF
 _PAST_MEMBER_WORDS = frozenset({"former", "ex", "ex-", "erstwhile"})
+# how many sentences back an opening "he" may follow a chain of opening "he"s
+_PRONOUN_CHAIN = 4
+
+
+def _opens_a_quote(text: str) -> bool:
+    """Whether a quotation opened in `text` runs on past its end."""
+    return text.count('"') % 2 == 1 or text.count("\u201c") > text.count("\u201d")
 
 
 def is_past_member(token: Token) -> bool:
@@ -122,18 +129,27 @@ class DocActors:
     def _opening_subject(self, pronoun: Token) -> str | None:
         """A sentence's opening subject "he" continues the last sentence's subject: the
         person it names, or titles as an earlier mention did ("the Pakistani president
-        met Tony Blair. He is due to visit": the president, not Blair); None when the
-        last sentence has no such subject."""
-        sentence = pronoun.sent
-        if pronoun.dep_ != "nsubj" or pronoun.i != sentence.start or sentence.start == 0:
-            return None
-        previous = pronoun.doc[sentence.start - 1].sent
-        subject = next(iter(subjects(previous.root)), None)
-        if subject is None:
-            return None
-        key = self.token_actor.get(subject.i)
-        if key is None and subject.pos_ == "NOUN":
-            key = self._titled_person(subject)
+        met Tony Blair. He is due to visit": the president, not Blair), back through a
+        few sentences that open with the same pronoun; None when there is no such
+        subject."""
+        key = None
+        current = pronoun
+        for _ in range(_PRONOUN_CHAIN):
+            sentence = current.sent
+            if current.dep_ != "nsubj" or current.i != sentence.start or sentence.start == 0:
+                return None
+            previous = current.doc[sentence.start - 1].sent
+            if _opens_a_quote(previous.text):
+                return None  # 'He said: "He was the one who asked.' the quoted one
+            subject = next(iter(subjects(previous.root)), None)
+            if subject is None:
+                return None
+            key = self.token_actor.get(subject.i)
+            if key is None and subject.pos_ == "NOUN":
+                key = self._titled_person(subject)
+            if key is not None or subject.lower_ != pronoun.lower_:
+                break
+            current = subject  # "He arrived ... He is due to visit": the same one
         if key is None or self.actors[key].kind != "person":
             return None
         # "Mr Blunkett is taking legal action ... She denies": not the man

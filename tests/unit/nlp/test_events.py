@@ -625,3 +625,18 @@ def test_an_opening_he_continues_the_last_sentences_subject(extract_text):
         "He accused Chile of hoarding water."
     )
     assert country_dyads_of(named)[-1] == ("112", "accused", "PER", "CHL")
+    # through an opening "he" before it, to whom that one continued
+    chained = extract_text(
+        "Alan Garcia of Peru spoke in Lima on Monday. He flew to Santiago, where he met "
+        "Chilean President Ricardo Lagos. He is due to visit Bolivia on Friday."
+    )
+    visit = next(e for e in chained.events if e.cameo_code == "042")
+    assert visit.source_actor_key == "person:alan garcia"
+    # not from outside a quotation into it: the quoted "he" is the one quoted about
+    quoted = extract_text(
+        "Alan Garcia of Peru spoke in Lima on Monday. He said Chilean President Ricardo "
+        'Lagos was honest: "He was the first to ask for the inquiry. He accused Bolivia '
+        'of lying."'
+    )
+    accused = next(e for e in quoted.events if e.trigger_text == "accused")
+    assert accused.source_actor_key == "person:ricardo lagos"
