@@ -107,7 +107,9 @@ class DocActors:
         the sentence (`_opening_subject`), else the last person named; a pronoun subject
         of a reported clause -> the reporter ("U.S. forces said they killed")."""
         if pronoun.lower_ in ("he", "she", "him", "her"):
-            opening = self._opening_subject(pronoun)
+            # "He arrived ..., where he met Bush": the sentence's opening "he" throughout
+            first = pronoun.sent[0]
+            opening = self._opening_subject(first if first.lower_ == pronoun.lower_ else pronoun)
             if opening is not None:
                 return opening
             # not someone its own sentence names after it: "he warned the BBC that

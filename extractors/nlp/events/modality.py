@@ -11,7 +11,8 @@
 - `refusal_code`: an action refused ("refused to release", "will not accept") is CAMEO's
   rejection of it (root 12, `refusal_codes.csv`), an event that happened.
 
-`is_speculation`: a possibility modal ("could", "may") marks no event at all.
+`is_speculation`: a possibility modal ("could", "may") marks no event at all, nor does an
+open question ("decide whether to block").
 
 Negation ("did not meet", "refused to meet") is `syntax.in_negated_scope`. The words come
 from `extractors/lexicons/modals.csv`, `governing_verbs.csv`, `intent_codes.csv` and
@@ -175,9 +176,13 @@ def _ultimatum(head: Token) -> bool:
 
 
 def is_speculation(head: Token) -> bool:
-    """ "could offer China opportunities", "may sue": what might happen is no event."""
+    """ "could offer China opportunities", "may sue": what might happen is no event; nor
+    what is still an open question ("will decide whether to block the auction")."""
     possible = modals("possibility")
-    return any(c.dep_ == "aux" and c.lower_ in possible for c in head.children)
+    return any(
+        (c.dep_ == "aux" and c.lower_ in possible) or (c.dep_ == "mark" and c.lower_ == "whether")
+        for c in head.children
+    )
 
 
 def is_hypothetical(head: Token) -> bool:

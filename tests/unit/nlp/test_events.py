@@ -640,3 +640,18 @@ def test_an_opening_he_continues_the_last_sentences_subject(extract_text):
     )
     accused = next(e for e in quoted.events if e.trigger_text == "accused")
     assert accused.source_actor_key == "person:ricardo lagos"
+    # a later "he" of a sentence that opens with "he" is the opening one
+    later = extract_text(
+        "Alan Garcia of Peru spoke in Lima on Monday. He phoned Chilean President Ricardo "
+        "Lagos before he accused Bolivia of lying."
+    )
+    accused = next(e for e in later.events if e.trigger_text == "accused")
+    assert accused.source_actor_key == "person:alan garcia"
+
+
+def test_an_open_question_is_no_event(extract_text):
+    assert (
+        extract_text("A Peruvian court will decide whether to block Chile's exports.").events == []
+    )
+    blocked = extract_text("A Peruvian court blocked Chile's exports.")
+    assert country_dyads_of(blocked) == [("144", "blocked", "PER", "CHL")]
