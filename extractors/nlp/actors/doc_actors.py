@@ -147,8 +147,6 @@ class DocActors:
             if subject is None:
                 return None
             key = self.token_actor.get(subject.i)
-            if key is None and subject.pos_ == "NOUN":
-                key = self._titled_person(subject)
             if key is not None or subject.lower_ != pronoun.lower_:
                 break
             current = subject  # "He arrived ... He is due to visit": the same one
@@ -158,26 +156,6 @@ class DocActors:
         gender = "female" if pronoun.lower_ in ("she", "her") else "male"
         known = {honorific_gender(m.role) for m in self.mentions if m.actor_key == key}
         return None if known - {"", gender} else key
-
-    def _titled_person(self, title: Token) -> str | None:
-        """The person an earlier mention gave this title, of the country its modifier
-        names ("the Pakistani president": President Musharraf of Pakistan)."""
-        countries = {
-            self.actors[k].country_code
-            for c in title.children
-            if c.dep_ in ("amod", "compound", "poss") and (k := self.token_actor.get(c.i))
-        }
-        found = None
-        for mention in self.mentions:
-            info = self.actors[mention.actor_key]
-            if (
-                mention.end_char <= title.idx
-                and info.kind == "person"
-                and (mention.role or "").lower().split()[-1:] == [title.lower_]
-                and (not countries or info.country_code in countries)
-            ):
-                found = mention.actor_key
-        return found
 
     def _person_by_surname(self, word: str) -> str | None:
         """A bare surname the NER missed ("Salih told Reuters") names the known person."""

@@ -36,9 +36,10 @@ def extract_actors(doc: Doc, published: date | None = None) -> DocActors:
     result = DocActors()
     keyed, roles = actors_from_clusters(cluster(raws, index), result)
     _add_name_mentions(index, result, keyed)
+    # people first placed, so that "the Peruvian president" picks the Peruvian one
+    place_people(index, result, keyed)
     add_descriptions(index, result, roles)
     add_groups(index, result)
-    place_people(index, result, keyed)
     place_domestic_actors(index, result)
     result.mentions.sort(key=lambda m: (m.start_char, m.end_char))
     _count_mentions(result)
