@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from extractors.nlp.actors.names import honorific_gender, normalise_name
+from extractors.nlp.quotes import Quote, find_quotes
 from extractors.nlp.syntax import subjects
 
 
@@ -44,11 +45,6 @@ _PAST_MEMBER_WORDS = frozenset({"former", "ex", "ex-", "erstwhile"})
 _PRONOUN_CHAIN = 4
 
 
-def _opens_a_quote(text: str) -> bool:
-    """Whether a quotation opened in `text` runs on past its end."""
-    return text.count('"') % 2 == 1 or text.count("\u201c") > text.count("\u201d")
-
-
 def is_past_member(token: Token) -> bool:
     """A noun phrase of someone who used to belong to its modifier's actor."""
     return any(left.lower_ in _PAST_MEMBER_WORDS for left in token.lefts)
@@ -61,6 +57,8 @@ class DocActors:
     actors: dict[str, ActorInfo] = field(default_factory=dict)
     mentions: list[MentionSpan] = field(default_factory=list)
     token_actor: dict[int, str] = field(default_factory=dict)
+    # the document's quoted passages, found once when a pronoun first asks
+    quotes: list[Quote] | None = field(default=None, repr=False)
 
     def add_mention(
         self, key: str, span: Span, label: str | None, role: str | None, sentence_index: int
@@ -141,11 +139,9 @@ class DocActors:
             if current.dep_ != "nsubj" or current.i != sentence.start or sentence.start == 0:
                 return None
             previous = current.doc[sentence.start - 1].sent
-            if _opens_a_quote(previous.text):
-                return None  # 'He said: "He was the one who asked.' the quoted one
             subject = next(iter(subjects(previous.root)), None)
-            if subject is None:
-                return None
+            if subject is None or self._quote_at(subject) != self._quote_at(current):
+                return None  # 'He said: "He was the one who asked. He ...': the quoted one
             key = self.token_actor.get(subject.i)
             if key is not None or subject.lower_ != pronoun.lower_:
                 break
@@ -156,6 +152,19 @@ class DocActors:
         gender = "female" if pronoun.lower_ in ("she", "her") else "male"
         known = {honorific_gender(m.role) for m in self.mentions if m.actor_key == key}
         return None if known - {"", gender} else key
+
+    def _quote_at(self, token: Token) -> int | None:
+        """The index of the quoted passage `token` stands in, if any."""
+        if self.quotes is None:
+            self.quotes = find_quotes(token.doc.text)
+        return next(
+            (
+                n
+                for n, q in enumerate(self.quotes)
+                if q.open_mark < token.idx < (q.close_end or q.line_end)
+            ),
+            None,
+        )
 
     def _person_by_surname(self, word: str) -> str | None:
         """A bare surname the NER missed ("Salih told Reuters") names the known person."""
