@@ -10,7 +10,8 @@ state/bench. Parts:
 
 - throughput: ``folder_extraction.extract_folder`` (what ``python -m extractors extract``
   runs: intake, cleaning, actors, events, statements, Parquet) against bare ``nlp.pipe``
-  of the same pipeline, batch size and process count, alternating rounds, median.
+  of the same pipeline, batch size and process count, alternating rounds, the fastest
+  round of each (a slower one measures the shared machine), with the median ratio beside.
 - processes: the same at n_process=1 and 2.
 - memory: peak RSS of ``python -m extractors extract`` in a fresh process per corpus size.
 - e2e: the DAG via ``extractors.warehouse.dag_runner`` on the whole corpus, stage times from the
